@@ -1,0 +1,43 @@
+# The two commands for a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | sha1sum | cut -c1-12)
+
+.PHONY: demo test lint bench examples-98 clean sysdeps sysdeps-test
+
+$(STAMP): setup.cfg pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+sysdeps:
+	bash tools/install-sysdeps.sh demo
+
+sysdeps-test:
+	bash tools/install-sysdeps.sh test
+
+## Make the demo meeting packs for examples/ into output/.
+demo: $(STAMP) sysdeps
+	$(VENV)/bin/workbook build examples/*.yaml -o output
+	@echo "Demo-pakkerne ligger i output/ (åbn output/<møde>/index.html)."
+
+## Install what the tests need (Python and Debian packages) and run them.
+test: $(STAMP) sysdeps-test
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check workbook tests bench
+
+## Print every benchmark figure against its goal (make bench BENCH_ARGS=--quick for a short run).
+bench: $(STAMP) sysdeps-test
+	$(PY) -m bench $(BENCH_ARGS)
+
+## Write one meeting file per municipality (98) into output/kommuner/, e.g. for workbook build.
+examples-98: $(STAMP)
+	$(PY) -m bench.make_meetings output/kommuner
+
+clean:
+	rm -rf $(VENV) output/*/ build *.egg-info

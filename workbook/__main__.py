@@ -1,0 +1,6 @@
+"""Run the command-line interface with ``python -m workbook``."""
+
+from workbook.cli import main
+
+if __name__ == "__main__":
+    main()

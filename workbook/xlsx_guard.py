@@ -1,0 +1,224 @@
+"""Safety checks on a returned workbook file before openpyxl opens it: format, size and XML prolog.
+
+A filled self-assessment comes back from someone else's computer, so it is untrusted input. These
+checks look at the raw bytes and the zip's central directory only; nothing is decompressed beyond
+the first bytes of each XML part. Every failure raises ``WorkbookFileError`` with one Danish line.
+
+Limits (a filled workbook of the full catalog is about 40 KB on disk and 400 KB uncompressed):
+
+- ``MAX_FILE_BYTES``: 20 MB on disk;
+- ``MAX_UNCOMPRESSED_BYTES``: 60 MB for all parts together, as declared in the central directory
+  (Python's zipfile never inflates a part beyond its declared size, so the declaration is a bound);
+- ``MAX_ZIP_ENTRIES``: 1,000 parts;
+- ``MAX_CELLS`` (checked by the reader while it reads): 200,000 cells in the sheets it reads.
+"""
+
+from __future__ import annotations
+
+import errno
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+
+from workbook.errors import WorkbookFileError
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 60 * 1024 * 1024
+MAX_ZIP_ENTRIES = 1000
+MAX_CELLS = 200_000
+#: How much of an XML part's start is inspected for a DOCTYPE; a longer prolog is refused.
+MAX_PROLOG_BYTES = 64 * 1024
+
+CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+ZIP_MAGIC = b"PK\x03\x04"
+_ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
+_MACRO_PARTS = ("vbaproject.bin", "vbadata.xml")
+_MACRO_TYPES = (b"macroEnabled", b"vbaProject")
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB".replace(".", ",")
+
+
+def check_container(path: Path, label: str) -> None:
+    """Check that ``path`` is a plain, reasonably sized xlsx with no macros and no DTDs; raise otherwise."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        raise WorkbookFileError(f"{label}: {os_reason(exc)}") from None
+    if size > MAX_FILE_BYTES:
+        raise WorkbookFileError(
+            f"{label}: filen er for stor ({_mb(size)}; højst {_mb(MAX_FILE_BYTES)}). "
+            "Et udfyldt ark fylder normalt under 1 MB")
+    if head == CFB_MAGIC:
+        _refuse_cfb(path, label)
+    if not head.startswith(ZIP_MAGIC):
+        if size == 0:
+            raise WorkbookFileError(f"{label}: filen er tom")
+        raise WorkbookFileError(f"{label}: filen er ikke en Excel-fil (xlsx)")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            _check_directory(infos, label)
+            names = {info.filename.lower(): info for info in infos}
+            if path.suffix.lower() == ".xlsm" or any(
+                    name.rsplit("/", 1)[-1] in _MACRO_PARTS for name in names):
+                raise WorkbookFileError(
+                    f"{label}: filen indeholder makroer (VBA) og læses ikke. "
+                    "Gem den som almindelig Excel-projektmappe (.xlsx) og send den igen")
+            if "[content_types].xml" not in names or "xl/workbook.xml" not in names:
+                raise WorkbookFileError(f"{label}: filen er ikke en Excel-projektmappe (xlsx)")
+            content_types = _read_head(archive, names["[content_types].xml"])
+            if any(mark in content_types for mark in _MACRO_TYPES):
+                raise WorkbookFileError(
+                    f"{label}: filen indeholder makroer (VBA) og læses ikke. "
+                    "Gem den som almindelig Excel-projektmappe (.xlsx) og send den igen")
+            for info in infos:
+                if info.filename.lower().endswith((".xml", ".rels", ".vml")):
+                    _check_prolog(archive, info, label)
+    except WorkbookFileError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError,
+            NotImplementedError, RuntimeError, zlib.error, struct.error) as exc:
+        raise WorkbookFileError(
+            f"{label}: filen er beskadiget eller ufuldstændig og kan ikke åbnes. Årsag: {reason(exc)}") from None
+
+
+_OS_REASONS = {
+    errno.ENOENT: "filen findes ikke",
+    errno.EACCES: "ingen adgang til filen (tjek rettighederne)",
+    errno.EPERM: "ingen adgang til filen (tjek rettighederne)",
+    errno.EISDIR: "er en mappe, ikke en fil",
+    errno.ENOTDIR: "stien går gennem noget, der ikke er en mappe",
+    errno.ENAMETOOLONG: "filnavnet er for langt",
+    errno.ELOOP: "stien har for mange genveje (symbolske links)",
+    errno.EIO: "filen kan ikke læses (fejl på disken eller netværksdrevet)",
+    errno.EBUSY: "filen er i brug af et andet program",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Return a Danish sentence for an operating-system error when opening a file."""
+    known = _OS_REASONS.get(exc.errno)
+    if known:
+        return known
+    code = errno.errorcode.get(exc.errno, str(exc.errno)) if exc.errno is not None else "ukendt"
+    return f"filen kan ikke læses (fejl fra styresystemet, kode {code})"
+
+
+def reason(exc: BaseException) -> str:
+    """Return why a damaged file could not be opened, as a short Danish phrase (never library English)."""
+    text = str(exc).lower()
+    if isinstance(exc, zipfile.BadZipFile):
+        if "not a zip file" in text:
+            return "filen er ikke en gyldig xlsx-fil (ikke et zip-arkiv)"
+        if "crc" in text:
+            return "en del af filen er beskadiget (kontrolsummen passer ikke)"
+        if "truncated" in text or "bad magic" in text or "overlapped" in text:
+            return "filen er afkortet eller beskadiget"
+        return "zip-arkivet er beskadiget"
+    if isinstance(exc, zipfile.LargeZipFile):
+        return "filen er for stor til at blive åbnet"
+    if isinstance(exc, EOFError):
+        return "filen slutter for tidligt (afkortet)"
+    if isinstance(exc, zlib.error):
+        return "de komprimerede data er beskadigede"
+    if isinstance(exc, NotImplementedError):
+        return "filen bruger en komprimering, der ikke understøttes"
+    if isinstance(exc, RuntimeError) and "encrypt" in text:
+        return "filen er krypteret"
+    if isinstance(exc, OSError):
+        return os_reason(exc)
+    if isinstance(exc, KeyError):
+        return "en nødvendig del af filen mangler"
+    if isinstance(exc, UnicodeError):
+        return "tegnkodningen er ugyldig"
+    if type(exc).__name__ in ("ParseError", "XMLSyntaxError"):
+        return "XML-indholdet er ugyldigt"
+    if type(exc).__name__ == "InvalidFileException":
+        return "filformatet understøttes ikke"
+    return "indholdet kan ikke tolkes"
+
+
+def _refuse_cfb(path: Path, label: str) -> None:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(1024 * 1024)
+    except OSError:
+        data = b""
+    if _ENCRYPTION_MARK in data:
+        raise WorkbookFileError(
+            f"{label}: filen er beskyttet med adgangskode (krypteret) og kan ikke læses. "
+            "Fjern adgangskoden i Excel (Filer > Info > Beskyt projektmappe) og send den igen")
+    raise WorkbookFileError(
+        f"{label}: filen er i det gamle Excel-format (.xls) eller krypteret. "
+        "Gem den som Excel-projektmappe (.xlsx) og send den igen")
+
+
+def _check_directory(infos: list[zipfile.ZipInfo], label: str) -> None:
+    if len(infos) > MAX_ZIP_ENTRIES:
+        raise WorkbookFileError(
+            f"{label}: filen har for mange dele ({len(infos)}; højst {MAX_ZIP_ENTRIES}) og læses ikke")
+    total = sum(info.file_size for info in infos)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise WorkbookFileError(
+            f"{label}: filen fylder for meget udpakket ({_mb(total)}; højst "
+            f"{_mb(MAX_UNCOMPRESSED_BYTES)}) og læses ikke")
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise WorkbookFileError(
+                f"{label}: filen er beskyttet med adgangskode (krypteret) og kan ikke læses")
+
+
+def _read_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo, size: int = 4096) -> bytes:
+    with archive.open(info) as part:
+        return part.read(size)
+
+
+def _check_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -> None:
+    """Refuse a part whose XML prolog declares a DOCTYPE or entities (entity-expansion attacks)."""
+    with archive.open(info) as part:
+        data = b""
+        while len(data) < MAX_PROLOG_BYTES:
+            chunk = part.read(4096)
+            if not chunk:
+                break
+            data += chunk
+            verdict = _prolog_verdict(data)
+            if verdict is not None:
+                if verdict:
+                    return
+                raise WorkbookFileError(
+                    f"{label}: delen {info.filename} indeholder en DOCTYPE- eller ENTITY-erklæring "
+                    "(mulig XML-angreb) og læses ikke")
+        if data.strip() and _prolog_verdict(data) is None:
+            raise WorkbookFileError(f"{label}: delen {info.filename} har en ugyldig XML-indledning")
+
+
+def _prolog_verdict(data: bytes) -> bool | None:
+    """True: the root element starts with no DTD before it; False: a DTD/entity; None: need more."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="ignore")
+    else:
+        text = data.decode("utf-8", errors="ignore").lstrip("\ufeff")
+    pos = 0
+    while True:
+        start = text.find("<", pos)
+        if start < 0 or start + 1 >= len(text):
+            return None
+        nxt = text[start + 1]
+        if nxt == "?":
+            end = text.find("?>", start)
+            if end < 0:
+                return None
+            pos = end + 2
+        elif text.startswith("<!--", start):
+            end = text.find("-->", start)
+            if end < 0:
+                return None
+            pos = end + 3
+        else:
+            return nxt != "!"  # '<!' outside a comment: DOCTYPE, ENTITY or CDATA before the root

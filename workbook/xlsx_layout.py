@@ -1,0 +1,132 @@
+"""The self-assessment workbook's layout: the one contract shared by the writer and the reader.
+
+Sheet names, column headers, the answer scale, defined names and the hidden metadata sheet are
+declared here and nowhere else. The reader finds columns by header text and rows by item id, never by
+fixed position, so sorted rows and extra columns still read correctly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+#: Identifies a workbook made by this tool (stored in the metadata sheet).
+FORMAT_NAME = "workbook-selvevaluering"
+#: Bump when the layout changes in a way the reader must know about.
+FORMAT_VERSION = 1
+
+#: The answer scale, in display order. Answers are compared case- and space-insensitively.
+SCALE: tuple[str, ...] = ("Ja", "Delvist", "Nej", "Ved ikke", "Ikke relevant")
+#: Readiness weight of each answer (None: not counted in the readiness score).
+SCALE_WEIGHTS: dict[str, float | None] = {
+    "Ja": 1.0, "Delvist": 0.5, "Nej": 0.0, "Ved ikke": 0.0, "Ikke relevant": None,
+}
+PRIORITIES: tuple[str, ...] = ("Høj", "Mellem", "Lav")
+
+SHEET_GUIDE = "Vejledning"
+SHEET_OVERVIEW = "Overblik"
+SHEET_LISTS = "Lister"
+"""Hidden sheet holding the dropdown lists."""
+SHEET_META = "Metadata"
+"""Hidden, protected sheet identifying the workbook (see ``MetaKey``)."""
+RESERVED_SHEETS = (SHEET_GUIDE, SHEET_OVERVIEW, SHEET_LISTS, SHEET_META)
+
+#: Defined names (workbook scope).
+NAME_SCALE = "Svarskala"
+NAME_PRIORITIES = "Prioriteter"
+NAME_RESPONDENT = "Respondent_navn"
+NAME_ROLE = "Respondent_rolle"
+NAME_DATE = "Respondent_dato"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a theme sheet: key used in code, header shown, width, and whether it is input."""
+
+    key: str
+    header: str
+    width: float
+    input: bool
+
+
+#: Columns of every theme sheet, in the order written. Headers are what the reader matches on.
+THEME_COLUMNS: tuple[Column, ...] = (
+    Column("number", "Nr.", 6, False),
+    Column("statement", "Udsagn", 52, False),
+    Column("help", "Hjælp", 36, False),
+    Column("answer", "Svar", 14, True),
+    Column("priority", "Prioritet", 11, True),
+    Column("owner", "Ansvarlig", 18, True),
+    Column("deadline", "Frist", 12, True),
+    Column("comment", "Bemærkning", 36, True),
+    Column("id", "Id", 24, False),
+)
+COLUMN_BY_KEY = {c.key: c for c in THEME_COLUMNS}
+INPUT_KEYS = tuple(c.key for c in THEME_COLUMNS if c.input)
+#: The header row of theme sheets (1-based); rows below it hold one statement each.
+HEADER_ROW = 4
+#: How far down the reader looks for the header row when rows were inserted above it.
+HEADER_SEARCH_ROWS = 30
+
+#: Respondent fields on the Vejledning sheet: defined name -> label in the cell to its left.
+RESPONDENT_FIELDS: dict[str, str] = {
+    NAME_RESPONDENT: "Navn",
+    NAME_ROLE: "Rolle / afdeling",
+    NAME_DATE: "Dato",
+}
+
+
+class MetaKey:
+    """Keys of the key/value block at the top of the metadata sheet (column A key, column B value)."""
+
+    FORMAT = "format"
+    FORMAT_VERSION = "format_version"
+    TOOL_VERSION = "tool_version"
+    CATALOG_VERSION = "catalog_version"
+    CATALOG_HASH = "catalog_hash"
+    MEETING_ID = "meeting_id"
+    MUNICIPALITY = "municipality"
+    MEETING_TITLE = "meeting_title"
+    MEETING_DATE = "meeting_date"
+    CREATED = "created"
+    CHECKSUM = "structure_checksum"
+
+
+#: Below the key/value block, a header row with these cells starts the item table:
+#: one row per statement: sheet name, theme id, item id, printed number.
+META_ITEMS_HEADER = ("sheet", "theme_id", "item_id", "number")
+
+
+def normalise_answer(value: object) -> str | None:
+    """Return the scale value ``value`` means (``' ja '`` → ``'Ja'``), None for empty; raise ValueError."""
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    if not text:
+        return None
+    for option in SCALE:
+        if text.casefold() == option.casefold():
+            return option
+    raise ValueError(text)
+
+
+def normalise_priority(value: object) -> str | None:
+    """Return the priority ``value`` means (``'høj'`` → ``'Høj'``), None for empty; raise ValueError."""
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    if not text:
+        return None
+    for option in PRIORITIES:
+        if text.casefold() == option.casefold():
+            return option
+    raise ValueError(text)
+
+
+def structure_checksum(items: list[tuple[str, str, str, str]]) -> str:
+    """Return the sha256 of the workbook's structure: (sheet, theme id, item id, number) rows."""
+    digest = hashlib.sha256()
+    digest.update(f"{FORMAT_NAME}/{FORMAT_VERSION}\n".encode())
+    for row in items:
+        digest.update(("\t".join(row) + "\n").encode())
+    return digest.hexdigest()
