@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from xlsx_fixtures import make_catalog, make_meeting, replace_cells, write_filled
 
 from workbook.cli import cli
-from workbook.report import make_report
+from workbook.report import AnswerSpool, iter_responses, make_report, read_all
 from workbook.xlsx_layout import PRIORITIES, SCALE
 
 CORPUS = Path(__file__).resolve().parent / "data" / "xlsx"
@@ -97,6 +97,18 @@ def test_figures_equal_an_independent_count(report, ten):
     disagree = [i for i in IDS if {"Ja", "Nej"} <= {s[i]["answer"] for s in ten[1] if i in s}]
     assert [i.item_id for _, i in summary.disagreements] == disagree
     assert result.messages == [] and result.rejected == []
+
+
+def test_answers_wait_on_disk_and_come_back_exactly(ten):
+    files = sorted(ten[0].glob("*.xlsx"))
+    direct = [o.response.answers for o in read_all(files, CATALOG)]
+    with AnswerSpool() as spool:
+        outcomes = read_all(files, CATALOG, spool)
+        assert all(o.response.answers == {} and o.answered for o in outcomes)  # not held in memory
+        for _ in range(2):  # the figures and samlet.xlsx each take one pass
+            seen = [dict(r.answers) for r in iter_responses(outcomes, spool)]
+            assert seen == direct
+        assert all(o.response.answers == {} for o in outcomes)
 
 
 def test_action_plan_is_sorted_by_priority_theme_and_item(report, ten):

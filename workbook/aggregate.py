@@ -102,7 +102,7 @@ class ThemeFigures:
         return total
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Respondent:
     """A respondent as shown in outputs (a number instead of the name with ``anonym``)."""
 
@@ -115,7 +115,7 @@ class Respondent:
     total: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActionRow:
     """One line of the action plan: an answer Nej or Delvist with what the respondent planned."""
 
@@ -171,6 +171,7 @@ def aggregate(responses: Iterable[Response], catalog: Catalog, *, anonym: bool =
     respondents: list[Respondent] = []
     actions: list[tuple[tuple, ActionRow]] = []
     meta: dict[str, str] = {}
+    texts: dict[str, str] = {}  # one copy of each free text that repeats (a department, a note)
     for number, response in enumerate(responses, start=1):
         meta = meta or dict(response.meta)
         label = respondent_label(response, number, anonym)
@@ -196,7 +197,7 @@ def aggregate(responses: Iterable[Response], catalog: Catalog, *, anonym: bool =
             if answer.answer in ACTION_ANSWERS:
                 row = ActionRow(answer.priority or NO_PRIORITY, theme.number, theme.title,
                                 figures.number, figures.item_id, figures.statement, answer.answer, label,
-                                answer.owner or "", answer.deadline, answer.comment or "")
+                                _shared(texts, answer.owner), answer.deadline, _shared(texts, answer.comment))
                 key = (PRIORITY_ORDER.get(answer.priority, len(PRIORITY_ORDER)), theme.number,
                        figures.position, number)
                 actions.append((key, row))
@@ -208,6 +209,11 @@ def aggregate(responses: Iterable[Response], catalog: Catalog, *, anonym: bool =
     actions.sort(key=lambda pair: pair[0])
     return Summary(catalog.version, catalog.info.date, catalog.info.title, meta,
                    list(themes.values()), respondents, [row for _, row in actions], anonym)
+
+
+def _shared(texts: dict[str, str], text: str | None) -> str:
+    """``text`` ('' for None), as the one copy kept in ``texts`` when the same text came before."""
+    return texts.setdefault(text, text) if text else ""
 
 
 def _theme(catalog: Catalog, theme_id: str) -> Theme | None:

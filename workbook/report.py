@@ -9,7 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import pickle
+import tempfile
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +44,58 @@ class FileOutcome:
     response: Response | None = None
     rejection: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    answered: bool = False
+    """True when the file holds at least one answer (its answers themselves are in the spool)."""
+    spooled: tuple[int, int] | None = None
+    """Where the file's answers are in the ``AnswerSpool``."""
+
+
+class AnswerSpool:
+    """The answers of the files read, kept in a temporary file instead of in memory.
+
+    Each file is read once; its answers are needed twice more, for the figures and for the
+    one-row-per-answer sheet of ``samlet.xlsx``. Keeping them on disk between those passes keeps the
+    report's memory flat in the number of files: only what the report itself lists (respondents and
+    the action plan) grows with them. The file is private to this process and gone when closed.
+    """
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile(prefix="workbook-svar-")  # noqa: SIM115 - closed by close()
+
+    def put(self, answers: dict) -> tuple[int, int]:
+        data = pickle.dumps(answers, protocol=pickle.HIGHEST_PROTOCOL)
+        offset = self._file.seek(0, 2)
+        self._file.write(data)
+        return offset, len(data)
+
+    def get(self, ref: tuple[int, int]) -> dict:
+        self._file.seek(ref[0])
+        return pickle.loads(self._file.read(ref[1]))  # our own data, written above in this process
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> AnswerSpool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def iter_responses(outcomes: list[FileOutcome], spool: AnswerSpool | None) -> Iterator[Response]:
+    """The read responses of ``outcomes`` in order, each with its answers only while it is in use."""
+    for outcome in outcomes:
+        response = outcome.response
+        if response is None:
+            continue
+        if spool is None or outcome.spooled is None:
+            yield response
+            continue
+        response.answers = spool.get(outcome.spooled)
+        try:
+            yield response
+        finally:
+            response.answers = {}
 
 
 @dataclass
@@ -128,10 +183,11 @@ def duplicate_message(path: Path, first: Path) -> str:
     return f"{path}: filen er den samme som {first}; talt med én gang"
 
 
-def read_all(files: list[Path], catalog: Catalog) -> list[FileOutcome]:
-    """Read every file; a problem in one never stops the others."""
+def read_all(files: list[Path], catalog: Catalog, spool: AnswerSpool | None = None) -> list[FileOutcome]:
+    """Read every file; a problem in one never stops the others. With ``spool``, answers go there."""
     outcomes = []
     shared: dict[str, tuple] = {}
+    metas: dict[tuple, dict[str, str]] = {}  # files of one meeting share one metadata table
     for path in files:
         outcome = FileOutcome(path, str(path))
         try:
@@ -139,7 +195,12 @@ def read_all(files: list[Path], catalog: Catalog) -> list[FileOutcome]:
             # Workbooks with the same structure checksum have identical item tables: keep one copy,
             # so memory per respondent is only the answers.
             response.items = shared.setdefault(response.meta.get(L.MetaKey.CHECKSUM, ""), response.items)
+            response.meta = metas.setdefault(tuple(response.meta.items()), response.meta)
             outcome.problems = list(response.problems)
+            outcome.answered = bool(response.answers)
+            if spool is not None:
+                outcome.spooled = spool.put(response.answers)
+                response.answers = {}
         except WorkbookFileError as exc:
             outcome.rejection = str(exc)
         except RecursionError:
@@ -181,7 +242,7 @@ def _check_respondents(outcomes: list[FileOutcome]) -> None:
         response = outcome.response
         if response is None:
             continue
-        if not response.answers:
+        if not outcome.answered:
             outcome.problems.append(Problem(outcome.label, "arket er ikke udfyldt (ingen svar); "
                                                            "det er ikke talt med"))
             outcome.response = None
@@ -217,7 +278,15 @@ def make_report(inputs: list[Path], *, out_dir: Path | None = None, content: Pat
     for path, first in duplicates:
         result.duplicates.append(path)
         result.messages.append(duplicate_message(path, first))
-    outcomes = read_all(files, catalog)
+    with AnswerSpool() as spool:
+        _report_files(result, files, catalog, spool, out_dir=out_dir, templates=templates, anonym=anonym,
+                      pdf=pdf, today=today)
+    return result
+
+
+def _report_files(result: ReportResult, files: list[Path], catalog: Catalog, spool: AnswerSpool, *,
+                  out_dir: Path, templates: Path | None, anonym: bool, pdf: bool, today: dt.date) -> None:
+    outcomes = read_all(files, catalog, spool)
     result.outcomes = outcomes
     for outcome in outcomes:
         if outcome.rejection:
@@ -226,23 +295,21 @@ def make_report(inputs: list[Path], *, out_dir: Path | None = None, content: Pat
         for problem in outcome.problems:
             result.warnings.append(str(problem))
             result.messages.append(str(problem))
-    responses = [o.response for o in outcomes if o.response is not None]
     result.written.extend(write_error_reports(outcomes, out_dir, catalog, templates, today))
-    if not responses:
+    if not any(o.response is not None for o in outcomes):
         result.messages.append("Ingen af filerne kunne bruges; der er ikke lavet nogen rapport.")
-        return result
-    summary = aggregate(responses, catalog, anonym=anonym)
+        return
+    summary = aggregate(iter_responses(outcomes, spool), catalog, anonym=anonym)
     result.summary = summary
     from workbook.report_xlsx import write_summary_xlsx
 
-    result.written.append(write_summary_xlsx(summary, responses, out_dir / SUMMARY_XLSX))
+    result.written.append(write_summary_xlsx(summary, iter_responses(outcomes, spool), out_dir / SUMMARY_XLSX))
     if pdf:
         rejected = [] if anonym else [o.label for o in outcomes if o.rejection]
         result.written.append(write_report_pdf(summary, out_dir / REPORT_PDF, templates=templates,
                                                rejected=rejected, rejected_count=len(result.rejected),
                                                warnings=len(result.warnings), today=today,
                                                duplicates=len(result.duplicates)))
-    return result
 
 
 def write_report_pdf(summary: Summary, target: Path, *, templates: Path | None, rejected: list[str],

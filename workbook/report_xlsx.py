@@ -150,7 +150,7 @@ def _needs_cell(value: str) -> bool:
     return value.startswith("=") or bool(_ILLEGAL.search(value))
 
 
-def write_summary_xlsx(summary: Summary, responses: list[Response], target: Path) -> Path:
+def write_summary_xlsx(summary: Summary, responses: Iterable[Response], target: Path) -> Path:
     """Write ``samlet.xlsx`` (answers, action plan, figures per theme and statement) atomically."""
     wb = Workbook(write_only=True)
     answers = _Sheet(wb, SHEET_ANSWERS, ANSWER_HEADERS,
