@@ -37,17 +37,11 @@ class _DanishHandler(logging.Handler):
 
 
 class _Command(click.Command):
-    """Command whose --help option and usage line are in Danish."""
+    """Command whose usage line is in Danish (click's own texts are translated by ``cli_danish``)."""
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("options_metavar", "[TILVALG]")
         super().__init__(*args, **kwargs)
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = "Vis denne hjælp og afslut."
-        return option
 
 
 class _Group(click.Group):
@@ -60,12 +54,6 @@ class _Group(click.Group):
         kwargs.setdefault("options_metavar", "[TILVALG]")
         kwargs.setdefault("subcommand_metavar", "KOMMANDO [ARGUMENTER]...")
         super().__init__(*args, **kwargs)
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = "Vis denne hjælp og afslut."
-        return option
 
     def invoke(self, ctx: click.Context):
         try:
