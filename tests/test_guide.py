@@ -24,7 +24,7 @@ from workbook.agenda import select_themes
 from workbook.catalog import check_catalog
 from workbook.cli import cli
 from workbook.errors import RenderError
-from workbook.guide import build_view, default_output, render_guide
+from workbook.guide import build_view, decisions_note, default_output, duration_text, render_guide
 from workbook.meeting import load_meeting
 
 HERE = Path(__file__).resolve().parent
@@ -130,6 +130,8 @@ def test_selected_content_is_in_the_pdf_and_unselected_is_not(rendered, test_cat
                     assert hjemmel in text
     gamma = test_catalog.theme("gamma")
     assert gamma.title not in text
+    assert norm(decisions_note(meeting.forum)) in text  # moede.yaml is a committee meeting
+    assert "drøfter 2 temaer på" in text and "min.." not in text
     for item in (*gamma.questions, *gamma.decisions, *gamma.checklist):
         assert norm(getattr(item, "text", "") or item.statement) not in text
 
@@ -469,3 +471,19 @@ def test_example_guides(examples_rendered, shipped, stem):
 def test_default_output_names(meeting):
     assert default_output(meeting) == Path("output/moede/droeftelsesguide.pdf")
     assert default_output(meeting, "kort", "html") == Path("output/moede/droeftelsesguide-kort.html")
+
+
+@pytest.mark.parametrize(("minutes", "text"), [
+    (45, "45 minutter"), (1, "1 minut"), (60, "1 time"), (90, "1 time og 30 minutter"),
+    (121, "2 timer og 1 minut"), (0, "0 minutter"),
+])
+def test_meeting_length_is_written_out_for_running_text(minutes: int, text: str) -> None:
+    assert duration_text(minutes) == text
+
+
+@pytest.mark.parametrize(("forum", "noted"), [
+    ("Kommunalbestyrelsen", False), ("Byrådet", False), ("Borgerrepræsentationen", False),
+    ("Social- og Sundhedsudvalget", True), ("Økonomiudvalget", True),
+])
+def test_a_committee_is_told_the_decisions_are_worded_for_the_council(forum: str, noted: bool) -> None:
+    assert bool(decisions_note(forum)) is noted

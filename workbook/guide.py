@@ -181,6 +181,8 @@ class GuideView:
     agenda: tuple[AgendaRowView, ...]
     total_minutes: int
     total_duration: str
+    decisions_note: str
+    """Said above the decisions when the forum is a committee ('' for the kommunalbestyrelse)."""
     theme_count: str
     """``3 temaer``."""
     toc: tuple[TocEntry, ...]
@@ -219,11 +221,28 @@ class _SourceNumbers:
         return tuple(views)
 
 
-def _duration(minutes: int) -> str:
+COMMITTEE_DECISIONS_NOTE = (
+    "Forslagene er skrevet til kommunalbestyrelsen. Et fagudvalg kan normalt selv beslutte det, der hører "
+    "under udvalgets område, og indstille resten til kommunalbestyrelsen.")
+#: Names a municipality may use for its council (byråd, Københavns Borgerrepræsentation).
+COUNCIL_NAMES = ("kommunalbestyrelse", "byråd", "borgerrepræsentation")
+
+
+def decisions_note(forum: str) -> str:
+    """The note for a committee that the catalog's decisions are worded for the kommunalbestyrelse."""
+    name = forum.casefold()
+    return "" if any(council in name for council in COUNCIL_NAMES) else COMMITTEE_DECISIONS_NOTE
+
+
+def duration_text(minutes: int) -> str:
+    """Minutes in words for running text: ``90`` → ``1 time og 30 minutter`` (no abbreviation dot)."""
     hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest} min."
-    return f"{hours} t. {rest} min." if rest else f"{hours} t."
+    parts = []
+    if hours:
+        parts.append(f"{hours} {'time' if hours == 1 else 'timer'}")
+    if rest or not hours:
+        parts.append(f"{rest} {'minut' if rest == 1 else 'minutter'}")
+    return " og ".join(parts)
 
 
 def _note_lines(variant: str, questions: int) -> int:
@@ -325,7 +344,7 @@ def build_view(meeting: Meeting, catalog: Catalog, *, variant: str = "fuld", htm
         catalog_title=catalog.info.title, catalog_version=catalog.version,
         catalog_date=format_date(catalog.info.date), generated=format_date(dt.date.today()),
         tool_version=__version__, agenda=agenda, total_minutes=minutes,
-        total_duration=_duration(minutes),
+        total_duration=duration_text(minutes), decisions_note=decisions_note(meeting.forum),
         theme_count=f"{len(chapters)} {'tema' if len(chapters) == 1 else 'temaer'}",
         toc=tuple(toc), chapters=tuple(chapters),
         legal_annex=legal_annex, glossary=glossary, sources=sources.views(),
