@@ -67,6 +67,14 @@ WARNED = {
 SAME_AS_GOOD = ("good-anne.xlsx", "Kopi af svar (2).xlsx", "sorted-rows.xlsx", "extra-columns.xlsx")
 
 
+def test_upgrade_hint_quotes_a_file_name_with_spaces(tmp_path):
+    path = tmp_path / "svar fra Bo.xlsx"
+    shutil.copy(CORPUS / "other-version.xlsx", path)
+    with pytest.raises(WorkbookFileError) as info:
+        read_response(path, CATALOG, label=path.name)
+    assert str(info.value).endswith(f"Kør: workbook upgrade '{path}'")
+
+
 def test_corpus_has_every_case():
     files = {p.name for p in CORPUS.iterdir() if p.suffix != ".py"}
     assert len(files) >= 15

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
-import shlex
 import sys
 from pathlib import Path
 
@@ -18,6 +16,7 @@ import click
 
 from workbook import __version__, cli_danish
 from workbook.errors import WorkbookError
+from workbook.paths import shell_word
 
 # click's own messages (usage errors, "Usage:", "Options:") in Danish; before any command is declared.
 cli_danish.install()
@@ -168,12 +167,7 @@ def init(file: Path, no_input: bool, force: bool, content: Path | None, **given:
     meeting = write_meeting_file(file, values, catalog)
     count = len(meeting.themes)
     click.echo(f"Mødefilen er skrevet: {file} ({count} {'tema' if count == 1 else 'temaer'}).")
-    click.echo(f"Lav guiden med: workbook guide {_shell_word(str(file))}")
-
-
-def _shell_word(text: str) -> str:
-    """``text`` as one word for a shell, quoted only when it needs it (Danish letters need not)."""
-    return text if re.fullmatch(r"[\w@%+=:,./-]+", text) else shlex.quote(text)
+    click.echo(f"Lav guiden med: workbook guide {shell_word(file)}")
 
 
 # --- guide -----------------------------------------------------------------------------------

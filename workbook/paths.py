@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shlex
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -24,3 +26,9 @@ TEMPLATES_DIR = _default_templates_dir()
 
 #: Where generated documents go by default (relative to the working directory).
 DEFAULT_OUTPUT_DIR = Path("output")
+
+
+def shell_word(path: object) -> str:
+    """``path`` as one word to paste into a shell, quoted only when it needs it (æ, ø, å need not)."""
+    text = str(path)
+    return text if re.fullmatch(r"[\w@%+=:,./-]+", text) else shlex.quote(text)

@@ -36,6 +36,7 @@ from openpyxl.xml.constants import SHEET_MAIN_NS
 from workbook import xlsx_layout as L
 from workbook.errors import WorkbookFileError
 from workbook.model import Catalog
+from workbook.paths import shell_word
 from workbook.xlsx_guard import MAX_CELLS, check_container, reason
 
 log = logging.getLogger(__name__)
@@ -381,7 +382,7 @@ class _Reader:
 
     def check_catalog(self, meta: dict[str, str], items: list[MetaItem], catalog: Catalog) -> None:
         have = meta.get(L.MetaKey.CATALOG_VERSION, "?")
-        upgrade = f"Kør: workbook upgrade {self.path}"
+        upgrade = f"Kør: workbook upgrade {shell_word(self.path)}"
         if have != catalog.version:
             raise self.fail(f"arket er lavet til katalogversion {have}, men det nuværende katalog er "
                             f"version {catalog.version}. {upgrade}")
