@@ -16,7 +16,6 @@ import datetime as dt
 import logging
 import re
 import struct
-import sys
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -544,9 +543,7 @@ class _Reader:
                       cell=cell("deadline"), found=deadline, allowed=f"en dato, fx {DATE_EXAMPLE}",
                       item=number, heading="Frist er ikke en dato")
         comment = _text(value("comment"))
-        # Owners and comments repeat across many files (the same department, the same note).
-        return Answer(answer, priority, sys.intern(owner) if owner and len(owner) < 200 else owner,
-                      deadline, comment)
+        return Answer(answer, priority, owner, deadline, comment)
 
     def warn_formula(self, found: FormulaValue, key: str, sheet: str, cell: str, number: str) -> None:
         """Report a formula cell without a usable value; say what was kept in its place."""
