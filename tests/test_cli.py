@@ -287,3 +287,13 @@ def test_usage_error_exits_2_in_danish_context() -> None:
     assert "Brug: workbook guide" in result.stderr
     assert "Fejl: Mangler argumentet" in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("0", "Fejl: Ugyldig værdi for '--jobs' / '-j': skal være mindst 1, ikke 0"),
+    ("to", "Fejl: Ugyldig værdi for '--jobs' / '-j': 'to' er ikke et gyldigt tal."),
+])
+def test_bad_jobs_value_is_a_danish_usage_error(value: str, message: str) -> None:
+    result = CliRunner().invoke(cli, ["build", "--jobs", value, "x.yaml"], prog_name="workbook")
+    assert result.exit_code == 2
+    assert message in result.stderr

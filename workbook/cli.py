@@ -253,6 +253,12 @@ def upgrade(old: Path, output: Path | None, content: Path | None) -> None:
         click.echo(line)
 
 
+def _at_least_one(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise click.BadParameter(f"skal være mindst 1, ikke {value}", ctx, param)
+    return value
+
+
 # --- build -----------------------------------------------------------------------------------
 
 
@@ -260,7 +266,7 @@ def upgrade(old: Path, output: Path | None, content: Path | None) -> None:
 @click.argument("meetings", nargs=-1, required=True, metavar="MØDEFILER...", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Mappe til mødepakkerne (standard: output).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="ANTAL",
+@click.option("--jobs", "-j", type=int, callback=_at_least_one, default=None, metavar="ANTAL",
               help="Antal parallelle processer (standard: antal kerner).")
 @_content_option
 @click.option("--templates", type=click.Path(file_okay=False, path_type=Path), help=TEMPLATES_HELP)
