@@ -487,3 +487,18 @@ def test_meeting_length_is_written_out_for_running_text(minutes: int, text: str)
 ])
 def test_a_committee_is_told_the_decisions_are_worded_for_the_council(forum: str, noted: bool) -> None:
     assert bool(decisions_note(forum)) is noted
+
+
+def test_glossary_sorts_in_danish_order() -> None:
+    from workbook.guide import _danish_key
+
+    words = ["Øvelse", "Aarhus-modellen", "Dataansvarlig", "Databehandler", "Zone", "Ældreloven"]
+    assert sorted(words, key=_danish_key) == [
+        "Dataansvarlig", "Databehandler", "Zone", "Ældreloven", "Øvelse", "Aarhus-modellen"]
+
+
+def test_source_title_ending_a_sentence_gets_no_second_full_stop(shipped) -> None:
+    example = Path(__file__).resolve().parent.parent / "examples" / "kommunalbestyrelse-temamoede.yaml"
+    view = build_view(load_meeting(example, shipped), shipped)
+    ends = {s.title[-1] if s.title[-1] in ".?" else "other": s.title_end for s in view.sources}
+    assert ends == {"?": "", ".": "", "other": "."}

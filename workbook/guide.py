@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +64,8 @@ class SourceView:
     date: str
     consulted: bool
     note: str
+    title_end: str = "."
+    """The full stop after the title; '' when the title already ends a sentence (``?``, ``.``)."""
 
 
 @dataclass(frozen=True)
@@ -217,7 +220,8 @@ class _SourceNumbers:
         for number, source_id in enumerate(self.order, start=1):
             src = self.catalog.source(source_id)
             views.append(SourceView(number, f"kilde-{src.id}", src.title, src.publisher, src.url,
-                                    format_date(src.date), src.consulted, src.note))
+                                    format_date(src.date), src.consulted, src.note,
+                                    "" if src.title.rstrip().endswith((".", "?", "!")) else "."))
         return tuple(views)
 
 
@@ -355,9 +359,10 @@ def build_view(meeting: Meeting, catalog: Catalog, *, variant: str = "fuld", htm
 
 
 def _danish_key(text: str) -> tuple:
-    """Sort key in Danish alphabetical order (æ, ø, å after z)."""
-    order = {"æ": "{", "ø": "|", "å": "}", "aa": "}"}
-    low = text.casefold()
+    """Sort key in Danish alphabetical order (æ, ø, å after z; "aa" as å only where a word begins:
+    Aarhus, but not Dataansvarlig)."""
+    order = {"æ": "{", "ø": "|", "å": "}"}
+    low = re.sub(r"\baa", "}", text.casefold())
     for src, dst in order.items():
         low = low.replace(src, dst)
     return (low, text)
