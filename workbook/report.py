@@ -278,38 +278,32 @@ def make_report(inputs: list[Path], *, out_dir: Path | None = None, content: Pat
     for path, first in duplicates:
         result.duplicates.append(path)
         result.messages.append(duplicate_message(path, first))
-    with AnswerSpool() as spool:
-        _report_files(result, files, catalog, spool, out_dir=out_dir, templates=templates, anonym=anonym,
-                      pdf=pdf, today=today)
-    return result
+    with AnswerSpool() as spool:  # the answers of the files read wait here until samlet.xlsx is written
+        outcomes = read_all(files, catalog, spool)
+        result.outcomes = outcomes
+        for outcome in outcomes:
+            if outcome.rejection:
+                result.rejected.append(outcome.path)
+                result.messages.append(outcome.rejection)
+            for problem in outcome.problems:
+                result.warnings.append(str(problem))
+                result.messages.append(str(problem))
+        result.written.extend(write_error_reports(outcomes, out_dir, catalog, templates, today))
+        if not any(o.response is not None for o in outcomes):
+            result.messages.append("Ingen af filerne kunne bruges; der er ikke lavet nogen rapport.")
+            return result
+        summary = aggregate(iter_responses(outcomes, spool), catalog, anonym=anonym)
+        result.summary = summary
+        from workbook.report_xlsx import write_summary_xlsx
 
-
-def _report_files(result: ReportResult, files: list[Path], catalog: Catalog, spool: AnswerSpool, *,
-                  out_dir: Path, templates: Path | None, anonym: bool, pdf: bool, today: dt.date) -> None:
-    outcomes = read_all(files, catalog, spool)
-    result.outcomes = outcomes
-    for outcome in outcomes:
-        if outcome.rejection:
-            result.rejected.append(outcome.path)
-            result.messages.append(outcome.rejection)
-        for problem in outcome.problems:
-            result.warnings.append(str(problem))
-            result.messages.append(str(problem))
-    result.written.extend(write_error_reports(outcomes, out_dir, catalog, templates, today))
-    if not any(o.response is not None for o in outcomes):
-        result.messages.append("Ingen af filerne kunne bruges; der er ikke lavet nogen rapport.")
-        return
-    summary = aggregate(iter_responses(outcomes, spool), catalog, anonym=anonym)
-    result.summary = summary
-    from workbook.report_xlsx import write_summary_xlsx
-
-    result.written.append(write_summary_xlsx(summary, iter_responses(outcomes, spool), out_dir / SUMMARY_XLSX))
+        result.written.append(write_summary_xlsx(summary, iter_responses(outcomes, spool), out_dir / SUMMARY_XLSX))
     if pdf:
         rejected = [] if anonym else [o.label for o in outcomes if o.rejection]
         result.written.append(write_report_pdf(summary, out_dir / REPORT_PDF, templates=templates,
                                                rejected=rejected, rejected_count=len(result.rejected),
                                                warnings=len(result.warnings), today=today,
                                                duplicates=len(result.duplicates)))
+    return result
 
 
 def write_report_pdf(summary: Summary, target: Path, *, templates: Path | None, rejected: list[str],
