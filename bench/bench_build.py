@@ -32,7 +32,7 @@ GOAL_RATIO = 0.6
 _CONTEXT_SCRIPT = """
 import sys, time
 from pathlib import Path
-import workbook.pack as pack
+import workbook.pack.build as pack
 pack.MP_CONTEXT = sys.argv[1]
 started = time.perf_counter()
 result = pack.build_packs([Path(sys.argv[2])], out_dir=Path(sys.argv[3]), jobs=2)

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from workbook.catalog import load_catalog
-from workbook.guide import STYLESHEETS, build_view, make_guide, render_guide
-from workbook.meeting import load_meeting
-from workbook.render import find_template_file, render_html
+from workbook.content.load import load_catalog
+from workbook.guide.make import STYLESHEETS, build_view, make_guide, render_guide
+from workbook.meeting.load import load_meeting
+from workbook.render.engine import find_template_file, render_html
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "kommunalbestyrelse-temamoede.yaml"

@@ -38,10 +38,10 @@ VARIANTS = 20
 def _make_variants(folder: Path) -> list[Path]:
     from openpyxl.utils import get_column_letter  # noqa: F401  (warm import, same for both modes)
 
-    from workbook.catalog import load_catalog
-    from workbook.meeting import load_meeting
-    from workbook.xlsx_layout import PRIORITIES, SCALE, THEME_COLUMNS
-    from workbook.xlsx_writer import build_workbook, item_rows
+    from workbook.content.load import load_catalog
+    from workbook.meeting.load import load_meeting
+    from workbook.xlsx.layout import PRIORITIES, SCALE, THEME_COLUMNS
+    from workbook.xlsx.writer import build_workbook, item_rows
 
     catalog = load_catalog()
     meeting = load_meeting(EXAMPLE, catalog)
@@ -93,8 +93,8 @@ def _child(mode: str, folder: str, out: str) -> None:
 
     from openpyxl import load_workbook
 
-    from workbook.catalog import load_catalog
-    from workbook.report import make_report
+    from workbook.content.load import load_catalog
+    from workbook.report.make import make_report
 
     files = sorted(Path(folder).glob("*.xlsx"))
     catalog = load_catalog()

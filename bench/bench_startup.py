@@ -3,7 +3,7 @@
 Both run as fresh processes (the venv's console script and the venv's python), alternating so that
 both see the same machine state; figures are medians of ``RUNS`` runs after one warm-up each.
 Goal: ``workbook --help`` under 0.3 s and at most 2× the bare click import. When it is slower, look
-at ``python -X importtime -c 'import workbook.cli'``: heavy libraries belong inside the commands.
+at ``python -X importtime -c 'import workbook.cli.commands'``: heavy libraries belong inside the commands.
 """
 
 from __future__ import annotations

@@ -70,8 +70,8 @@ def meeting_values(index: int, name: str, theme_ids: list[str], minutes: dict[st
 def make_meetings(out_dir: Path, *, count: int | None = None, themes: int | None = None,
                   names_file: Path = NAMES_FILE) -> list[Path]:
     """Write one valid meeting file per municipality into ``out_dir``; return their paths."""
-    from workbook.catalog import load_catalog
-    from workbook.meeting import slugify, write_meeting_file
+    from workbook.content.load import load_catalog
+    from workbook.meeting.load import slugify, write_meeting_file
 
     catalog = load_catalog()
     theme_ids = list(catalog.theme_ids)

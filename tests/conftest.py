@@ -24,7 +24,7 @@ def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
 @pytest.fixture(scope="session")
 def catalog():
     """The shipped catalog, loaded once."""
-    from workbook.catalog import load_catalog
+    from workbook.content.load import load_catalog
 
     return load_catalog()
 

@@ -99,9 +99,9 @@ def test_wheel_holds_every_template_asset_and_data_file(built: dict[str, Path]) 
     assert {"assets/fonts/OpenSans-Regular.ttf", "assets/fonts/LICENSE-Apache-2.0.txt"} <= templates
     missing = {f"workbook/templates/{t}" for t in templates} - names
     assert not missing, f"skabeloner mangler i wheel: {sorted(missing)}"
-    data = _files(built["src"] / "workbook" / "data", "*.yaml")
+    data = _files(built["src"] / "workbook" / "content" / "data", "*.yaml")
     assert any(d.startswith("themes/") for d in data) and any(d.startswith("legal/") for d in data)
-    missing = {f"workbook/data/{d}" for d in data} - names
+    missing = {f"workbook/content/data/{d}" for d in data} - names
     assert not missing, f"datafiler mangler i wheel: {sorted(missing)}"
     assert not any(n.startswith(("templates/", "tests/", "examples/")) for n in names)
 
@@ -119,7 +119,7 @@ def test_installed_package_finds_its_templates_and_data(built: dict[str, Path]) 
     target = built["target"].resolve()
     assert package_file == target / "workbook" / "__init__.py"  # not the editable checkout
     assert templates_dir == target / "workbook" / "templates"
-    assert data_dir == target / "workbook" / "data"
+    assert data_dir == target / "workbook" / "content" / "data"
     assert _files(templates_dir) == _files(built["src"] / "templates")
     fonts = _files(templates_dir / "assets" / "fonts", "*.ttf")
     assert "OpenSans-Regular.ttf" in fonts and "OpenSans-Bold.ttf" in fonts

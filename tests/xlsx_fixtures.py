@@ -12,10 +12,10 @@ import re
 import zipfile
 from pathlib import Path
 
-from workbook.meeting import Meeting, MeetingTheme
-from workbook.model import Catalog, CatalogInfo, ChecklistItem, Decision, Question, Theme
-from workbook.xlsx_layout import COLUMN_BY_KEY, INPUT_KEYS, RESPONDENT_FIELDS
-from workbook.xlsx_writer import build_workbook, item_rows
+from workbook.content.model import Catalog, CatalogInfo, ChecklistItem, Decision, Question, Theme
+from workbook.meeting.load import Meeting, MeetingTheme
+from workbook.xlsx.layout import COLUMN_BY_KEY, INPUT_KEYS, RESPONDENT_FIELDS
+from workbook.xlsx.writer import build_workbook, item_rows
 
 THEMES = (
     ("forsikring", "Forsikring", "Forsikring og ansvar", 4),

@@ -9,7 +9,7 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 #: The catalog's YAML files, shipped inside the package.
-DATA_DIR = PACKAGE_DIR / "data"
+DATA_DIR = PACKAGE_DIR / "content" / "data"
 
 
 def _default_templates_dir() -> Path:

@@ -1,0 +1,504 @@
+"""Tests for the discussion guide: content, numbering, page references, accessibility and safety.
+
+Each document is rendered once per session (module fixtures): the small test catalog in
+``tests/data/guide/`` for exact checks, and the example meetings with the shipped catalog.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import html.parser
+import itertools
+import re
+import shutil
+from pathlib import Path
+
+import page
+import pikepdf
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from workbook.cli.commands import cli
+from workbook.content.load import check_catalog
+from workbook.errors import RenderError
+from workbook.guide.make import build_view, decisions_note, default_output, duration_text, render_guide
+from workbook.meeting.load import load_meeting
+from workbook.meeting.plan import select_themes
+
+HERE = Path(__file__).resolve().parent.parent
+GUIDE_DATA = HERE / "data" / "guide"
+EXAMPLES = HERE.parent / "examples"
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+@functools.lru_cache(maxsize=32)
+def _page_texts(path: Path, mtime: int) -> tuple[str, ...]:
+    return tuple(norm(p.extract_text() or "") for p in PdfReader(path).pages)
+
+
+def page_texts(path: Path) -> list[str]:
+    """The text of every page, whitespace normalised (cached: pypdf is slow on 90 pages)."""
+    return list(_page_texts(path, path.stat().st_mtime_ns))
+
+
+def outline_pages(path: Path) -> dict[str, int]:
+    """Map every bookmark title that occurs once to its 1-based page number."""
+    with pikepdf.open(path) as pdf:
+        pages = {p.objgen: i for i, p in enumerate(pdf.pages, start=1)}
+        out: dict[str, int] = {}
+        seen: list[str] = []
+        with pdf.open_outline() as outline:
+            stack = list(outline.root)
+            while stack:
+                item = stack.pop()
+                dest = item.destination
+                if dest is None and item.action is not None:
+                    dest = item.action.get("/D")
+                out[norm(item.title)] = pages[dest[0].objgen]
+                seen.append(norm(item.title))
+                stack.extend(item.children)
+    return {title: number for title, number in out.items() if seen.count(title) == 1}
+
+
+# --- fixtures ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def test_catalog():
+    return check_catalog(data_dir=GUIDE_DATA / "catalog", today=dt.date(2026, 11, 1)).catalog
+
+
+@pytest.fixture(scope="module")
+def meeting(test_catalog):
+    return load_meeting(GUIDE_DATA / "moede.yaml", test_catalog)
+
+
+@pytest.fixture(scope="module")
+def rendered(test_catalog, meeting, tmp_path_factory):
+    """The test meeting as full, short, archival and HTML guide, each rendered once."""
+    out = tmp_path_factory.mktemp("guide")
+    docs = {
+        "fuld": render_guide(meeting, test_catalog, out / "fuld.pdf"),
+        "kort": render_guide(meeting, test_catalog, out / "kort.pdf", variant="kort"),
+        "pdfa": render_guide(meeting, test_catalog, out / "pdfa.pdf", pdfa=True),
+        "html": render_guide(meeting, test_catalog, out / "guide.html", fmt="html"),
+    }
+    alle = load_meeting(GUIDE_DATA / "moede-alle.yaml", test_catalog)
+    docs["alle-kort"] = render_guide(alle, test_catalog, out / "alle-kort.pdf", variant="kort")
+    return docs
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return check_catalog().catalog
+
+
+@pytest.fixture(scope="module")
+def examples_rendered(shipped, tmp_path_factory):
+    """Every example meeting as full and short guide with the shipped catalog."""
+    out = tmp_path_factory.mktemp("examples")
+    docs = {}
+    for path in EXAMPLE_FILES:
+        meeting = load_meeting(path, shipped)
+        docs[path.stem] = (meeting, render_guide(meeting, shipped, out / f"{path.stem}.pdf"),
+                           render_guide(meeting, shipped, out / f"{path.stem}-kort.pdf", variant="kort"))
+    return docs
+
+
+# --- content ----------------------------------------------------------------------------------
+
+
+def test_selected_content_is_in_the_pdf_and_unselected_is_not(rendered, test_catalog, meeting):
+    text = " ".join(page_texts(rendered["fuld"]))
+    for chosen in select_themes(meeting, test_catalog):
+        theme = chosen.theme
+        assert f"{chosen.number} {theme.title}" in text
+        for item in (*theme.questions, *theme.decisions):
+            assert norm(item.text) in text
+        for numbered in chosen.checklist:
+            assert f"{numbered.number} {norm(numbered.item.statement)}" in text
+        for topic_id in theme.legal_topics:
+            for answer in test_catalog.legal_topic(topic_id).answers:
+                assert norm(answer.question) in text
+                for hjemmel in answer.hjemmel:
+                    assert hjemmel in text
+    gamma = test_catalog.theme("gamma")
+    assert gamma.title not in text
+    assert norm(decisions_note(meeting.forum)) in text  # moede.yaml is a committee meeting
+    assert "drøfter 2 temaer på" in text and "min.." not in text
+    for item in (*gamma.questions, *gamma.decisions, *gamma.checklist):
+        assert norm(getattr(item, "text", "") or item.statement) not in text
+
+
+def test_legal_boxes_certainty_and_annex(rendered):
+    pages = page_texts(rendered["fuld"])
+    text = " ".join(pages)
+    assert text.casefold().count("det siger reglerne") >= 3  # alfa: tavshed; beta: udbud and tavshed
+    assert "Sandsynlig: Om frivillige er i offentlig tjeneste" in text
+    assert "Uklar: Grænsen mellem samarbejde og kontrakt" in text
+    annex = " ".join(p for p in pages if "Juridiske spørgsmål og svar" in p or "A.3" in p)
+    for expected in ("A.1 Har frivillige på et kommunalt plejehjem tavshedspligt?",
+                     "I praksis", "Faldgruber", "Hvad er ændret",
+                     "Reglerne om underretning er flyttet fra serviceloven til barnets lov i 2024.",
+                     "Gennemgået 20. september 2026"):
+        assert expected in text, expected
+    assert annex
+
+
+def test_sources_are_numbered_in_order_of_citation(rendered, test_catalog, meeting):
+    view = build_view(meeting, test_catalog)
+    assert [s.number for s in view.sources] == list(range(1, len(view.sources) + 1))
+    assert view.sources[0].title == "Velfærd skabes i fællesskab"  # alfa's first background source
+    assert view.chapters[0].sources[0].number == 1
+    last = page_texts(rendered["fuld"])[-1]
+    assert "Kilder" in last and "[4] Vejledning om udbud af sociale ydelser" in last
+    with pikepdf.open(rendered["fuld"]) as pdf:
+        uris = {str(a.A.URI) for p in pdf.pages for a in p.get("/Annots", []) if "/URI" in a.get("/A", {})}
+    assert {s.url for s in view.sources} <= uris
+
+
+def test_glossary_in_danish_order(test_catalog, meeting):
+    view = build_view(meeting, test_catalog)
+    assert [g.term for g in view.glossary] == ["Socialøkonomisk virksomhed", "Velfærdsalliance", "Ældreråd"]
+
+
+def test_cover_colophon_and_running_header(rendered):
+    pages = page_texts(rendered["fuld"])
+    cover = pages[0]
+    for expected in ("Testby Kommune", "Frivillige og partnerskaber", "Social- og Sundhedsudvalget",
+                     "Onsdag den 10. marts 2027", "Kl. 16:30–17:40"):
+        assert expected in cover
+    assert "Vejledende – ikke juridisk rådgivning" in pages[1]
+    assert "version test.1 af 1. oktober 2026" in pages[1]
+    assert "Jonas Brandt, jobr@testby.dk" in pages[1]
+    total = len(pages)
+    for number, text in enumerate(pages[1:], start=2):
+        assert "Testby Kommune" in text and f"Side {number} af {total}" in text
+    assert "Side 1 af" not in cover
+
+
+# --- numbering, page references and times ---------------------------------------------------
+
+
+def check_toc(pdf: Path) -> None:
+    pages = page_texts(pdf)
+    outline = outline_pages(pdf)
+    toc = pages[1]
+    checked = 0
+    for title, page_number in outline.items():
+        match = re.search(re.escape(title) + r"[ .]*?(\d+)(?!\d)", toc)
+        if match and title != norm(toc.split(" ")[0]):
+            assert int(match[1]) == page_number, f"{title}: indholdsfortegnelsen siger {match[1]}"
+            assert title.casefold() in pages[page_number - 1].casefold()
+            checked += 1
+    assert checked >= 4
+
+
+def test_toc_page_numbers_match_heading_pages(rendered):
+    check_toc(rendered["fuld"])
+
+
+def check_agenda(view, text: str) -> None:
+    rows = view.agenda
+    for row, nxt in itertools.pairwise(rows):
+        assert row.span.split("–")[1] == nxt.span.split("–")[0]
+    for row in rows:
+        start, end = (dt.datetime.strptime(t, "%H:%M") for t in row.span.split("–"))
+        assert (end - start).seconds // 60 == row.minutes
+        assert f"{row.span} " in text
+    assert view.total_minutes == sum(r.minutes for r in rows)
+    assert f"{view.start}–{view.end} I alt {view.total_minutes}" in text
+
+
+def test_meeting_plan_times_add_up(rendered, test_catalog, meeting):
+    view = build_view(meeting, test_catalog)
+    assert [r.span for r in view.agenda] == ["16:30–16:35", "16:35–17:00", "17:00–17:30", "17:30–17:40"]
+    check_agenda(view, page_texts(rendered["fuld"])[2])
+    check_agenda(view, page_texts(rendered["kort"])[0])
+
+
+def test_short_handout_has_questions_and_decisions_on_two_pages_per_theme(rendered, test_catalog):
+    for key, meeting_file in (("kort", "moede.yaml"), ("alle-kort", "moede-alle.yaml")):
+        meeting = load_meeting(GUIDE_DATA / meeting_file, test_catalog)
+        pages = page_texts(rendered[key])
+        text = " ".join(pages)
+        assert "Baggrund" not in text and "det siger reglerne" not in text.casefold()
+        starts = []
+        for chosen in select_themes(meeting, test_catalog):
+            heading = f"{chosen.number} {chosen.theme.title}"
+            starts.append(next(i for i, p in enumerate(pages)
+                               if p.casefold().startswith(f"tema {chosen.number} ·")))
+            for item in (*chosen.theme.questions, *chosen.theme.decisions):
+                assert norm(item.text) in text
+            assert heading in text
+        ends = [*starts[1:], len(pages)]
+        assert all(end - start <= 2 for start, end in zip(starts, ends, strict=True)), (starts, ends)
+
+
+# --- accessibility and archival ----------------------------------------------------------------
+
+
+def check_structure(path: Path) -> None:
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.Lang) == "da"
+        assert "/StructTreeRoot" in pdf.Root
+        assert pdf.Root.MarkInfo.Marked is True
+        assert pdf.Root.Outlines.Count != 0
+        fonts = {}
+        for p in pdf.pages:
+            for font in p.Resources.get("/Font", {}).values():
+                fonts[str(font.BaseFont)] = font
+        assert fonts
+        for name, font in fonts.items():
+            assert "Open-Sans" in name
+            descriptor = font.DescendantFonts[0].FontDescriptor
+            assert "/FontFile2" in descriptor and "/ToUnicode" in font
+        figures = []
+        stack = [pdf.Root.StructTreeRoot]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, pikepdf.Dictionary):
+                if node.get("/S") == "/Figure":
+                    figures.append(node)
+                kids = node.get("/K")
+                if isinstance(kids, pikepdf.Array):
+                    stack.extend(kids)
+                elif kids is not None:
+                    stack.append(kids)
+        assert all("/Alt" in f for f in figures)
+
+
+def test_structure_language_outline_fonts(rendered):
+    for key in ("fuld", "kort", "pdfa"):
+        check_structure(rendered[key])
+
+
+def test_pdfua_and_pdfa_compliance(rendered):
+    for key in ("fuld", "kort", "pdfa"):
+        report = page.validate_pdf(rendered[key], profile="ua1")
+        assert report.is_compliant, (key, [f.rule_id for f in report.failures])
+    report = page.validate_pdf(rendered["pdfa"], profile="3a")
+    assert report.is_compliant, [f.rule_id for f in report.failures]
+
+
+def test_rendering_logs_nothing(test_catalog, meeting, tmp_path, no_log_records):
+    render_guide(meeting, test_catalog, tmp_path / "g.pdf", variant="kort")
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+
+class _Collector(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse_html(path: Path) -> _Collector:
+    parser = _Collector()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_html_is_self_contained(rendered, test_catalog, meeting):
+    doc = parse_html(rendered["html"])
+    assert ("html", {"lang": "da"}) in doc.tags
+    for tag, attrs in doc.tags:
+        assert tag not in ("script", "link", "iframe")
+        for name in ("src", "href"):
+            value = attrs.get(name, "")
+            assert value.startswith(("#", "data:", "https://", "http://")) or not value, (tag, value)
+    logo = [a for t, a in doc.tags if t == "img"]
+    assert logo and logo[0]["src"].startswith("data:image/svg+xml;base64,") and logo[0]["alt"]
+    raw = rendered["html"].read_text(encoding="utf-8")
+    assert "file:" not in raw and "url(assets" not in raw
+    text = norm(" ".join(doc.text))
+    for theme in (test_catalog.theme("alfa"), test_catalog.theme("beta")):
+        for q in theme.questions:
+            assert norm(q.text) in text
+
+
+# --- safety -----------------------------------------------------------------------------------
+
+HOSTILE = ('<script>alert(1)</script> <img src="file:///etc/passwd"> '
+           '<link rel="attachment" href="file:///etc/hostname">')
+
+
+def test_hostile_overlay_and_meeting_text_is_printed_not_run(test_catalog, tmp_path):
+    overlay = tmp_path / "lokalt"
+    overlay.mkdir()
+    (overlay / "tema.yaml").write_text(
+        (GUIDE_DATA / "catalog" / "themes.yaml").read_text(encoding="utf-8").split("  - id: beta")[0]
+        .replace("text: Hvilke velfærdsområder vil vi prioritere først?", f"text: '{HOSTILE}'"),
+        encoding="utf-8")
+    catalog = check_catalog(overlay, data_dir=GUIDE_DATA / "catalog", today=dt.date(2026, 11, 1)).catalog
+    meeting_file = tmp_path / "moede.yaml"
+    meeting_file.write_text(
+        (GUIDE_DATA / "moede.yaml").read_text(encoding="utf-8")
+        .replace("titel: Frivillige og partnerskaber", "titel: '" + HOSTILE + "'")
+        .replace("logo: logo.svg", f"logo: {GUIDE_DATA / 'logo.svg'}"), encoding="utf-8")
+    meeting = load_meeting(meeting_file, catalog)
+    assert HOSTILE in catalog.theme("alfa").questions[1].text
+    pdf_path = render_guide(meeting, catalog, tmp_path / "g.pdf")
+    squeezed = "".join(" ".join(page_texts(pdf_path)).split())  # long URLs may wrap after a slash
+    assert squeezed.count("".join(HOSTILE.split())) >= 2  # the question and the title, as visible text
+    with pikepdf.open(pdf_path) as pdf:
+        assert "/AF" not in pdf.Root and "/EmbeddedFiles" not in pdf.Root.get("/Names", {})
+        images = [x for p in pdf.pages for x in p.Resources.get("/XObject", {}).values()
+                  if x.get("/Subtype") == "/Image"]
+        assert not images  # the logo is SVG (vector); no image was fetched
+    html_path = render_guide(meeting, catalog, tmp_path / "g.html", fmt="html")
+    doc = parse_html(html_path)
+    assert not [t for t, _ in doc.tags if t in ("script", "link")]
+    assert [a["src"][:5] for t, a in doc.tags if t == "img"] == ["data:"]
+    assert HOSTILE in norm(" ".join(doc.text))
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("guide.css", "body { background: url(file:///etc/passwd) }", "'/etc/passwd' må ikke hentes"),
+    ("guide.css", "body { background: url(../../something.png) }", "something.png' må ikke hentes"),
+    ("_cover.html", '<img src="file:///etc/passwd" alt="">', "'/etc/passwd' må ikke hentes"),
+    ("_cover.html", '<img src="../../something.png" alt="">', "something.png' må ikke hentes"),
+])
+def test_cli_refuses_template_override_outside_assets(tmp_path, test_catalog, meeting, name, content,
+                                                      message, monkeypatch):
+    folder = tmp_path / "egne"
+    folder.mkdir()
+    (folder / name).write_text(content, encoding="utf-8")
+    target = tmp_path / "ud.pdf"
+    with pytest.raises(RenderError, match=message):
+        render_guide(meeting, test_catalog, target, templates=folder)
+    assert not target.exists()
+    # The same through the command line, with the shipped catalog and an example meeting.
+    meeting_file = tmp_path / "moede.yaml"
+    shutil.copy(EXAMPLES / "socialudvalg.yaml", meeting_file)
+    result = CliRunner().invoke(cli, ["guide", str(meeting_file), "-o", str(target),
+                                      "--templates", str(folder)])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("Fejl: ud.pdf: ") and message.strip("'") in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert not target.exists()
+
+
+HOSTNAME_PAYLOAD = '{{ v.__class__.__init__.__globals__["__builtins__"]["open"]("/etc/hostname").read() }}'
+
+
+def test_cli_template_override_cannot_run_python(tmp_path):
+    folder = tmp_path / "egne"
+    folder.mkdir()
+    (folder / "_cover.html").write_text(f"<p>{HOSTNAME_PAYLOAD}</p>\n", encoding="utf-8")
+    meeting_file = tmp_path / "moede.yaml"
+    shutil.copy(EXAMPLES / "socialudvalg.yaml", meeting_file)
+    out = tmp_path / "ud"
+    hostname = Path("/etc/hostname").read_text(encoding="utf-8").strip() if Path("/etc/hostname").exists() else ""
+    for fmt in ("pdf", "html"):
+        result = CliRunner().invoke(cli, ["guide", str(meeting_file), "-o", str(out / f"guide.{fmt}"),
+                                          "--format", fmt, "--templates", str(folder)])
+        assert result.exit_code == 1, result.output
+        assert result.stderr == (
+            "Fejl: skabelonen 'guide.html' må ikke bruge Python-attributten '__init__'; skabeloner kan "
+            f"kun udskrive værdierne i v ({folder / '_cover.html'}, linje 1)\n")
+        assert result.stdout == ""
+        if hostname and hostname not in str(tmp_path):
+            assert hostname not in result.output + result.stderr
+    assert not out.exists() or not any(out.rglob("*"))
+
+
+def test_cli_unreadable_logo_is_named_in_danish(tmp_path):
+    folder = tmp_path / "kommune æ ø å"
+    folder.mkdir()
+    logo = folder / "mit logo æøå.png"
+    logo.write_text("Dette er tekst, ikke et billede.\n", encoding="utf-8")
+    meeting_file = folder / "moede.yaml"
+    meeting_file.write_text((EXAMPLES / "socialudvalg.yaml").read_text(encoding="utf-8")
+                            + f'\nlogo: "{logo.name}"\n', encoding="utf-8")
+    target = tmp_path / "ud.pdf"
+    result = CliRunner().invoke(cli, ["guide", str(meeting_file), "-o", str(target)])
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (f"Fejl: {target}: WeasyPrint kunne ikke gengive dokumentet korrekt: "
+                             f"logoet kan ikke vises: {logo} (billedet kan ikke læses)\n")
+    assert "%" not in result.stderr and "Failed" not in result.stderr
+    assert not target.exists()
+
+
+# --- the example meetings (shipped catalog) ---------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stem", [p.stem for p in EXAMPLE_FILES])
+def test_example_guides(examples_rendered, shipped, stem):
+    meeting, full, short = examples_rendered[stem]
+    selected = select_themes(meeting, shipped)
+    chosen_ids = {s.theme.id for s in selected}
+    text = " ".join(page_texts(full))
+    short_text = " ".join(page_texts(short))
+    for chosen in selected:
+        theme = chosen.theme
+        for item in (*theme.questions, *theme.decisions):
+            assert norm(item.text) in text, item.id
+            assert norm(item.text) in short_text, item.id
+        for numbered in chosen.checklist:
+            assert f"{numbered.number} {norm(numbered.item.statement)}" in text, numbered.item.id
+        for topic_id in theme.legal_topics:
+            for answer in shipped.legal_topic(topic_id).answers:
+                assert norm(answer.question) in text, answer.id
+    for theme in shipped.themes:
+        if theme.id not in chosen_ids:
+            for q in theme.questions:
+                assert norm(q.text) not in text, q.id
+    check_toc(full)
+    check_agenda(build_view(meeting, shipped), page_texts(full)[2])
+    check_structure(full)
+    check_structure(short)
+    for path in (full, short):
+        report = page.validate_pdf(path, profile="ua1")
+        assert report.is_compliant, [f.rule_id for f in report.failures]
+
+
+def test_default_output_names(meeting):
+    assert default_output(meeting) == Path("output/moede/droeftelsesguide.pdf")
+    assert default_output(meeting, "kort", "html") == Path("output/moede/droeftelsesguide-kort.html")
+
+
+@pytest.mark.parametrize(("minutes", "text"), [
+    (45, "45 minutter"), (1, "1 minut"), (60, "1 time"), (90, "1 time og 30 minutter"),
+    (121, "2 timer og 1 minut"), (0, "0 minutter"),
+])
+def test_meeting_length_is_written_out_for_running_text(minutes: int, text: str) -> None:
+    assert duration_text(minutes) == text
+
+
+@pytest.mark.parametrize(("forum", "noted"), [
+    ("Kommunalbestyrelsen", False), ("Byrådet", False), ("Borgerrepræsentationen", False),
+    ("Social- og Sundhedsudvalget", True), ("Økonomiudvalget", True),
+])
+def test_a_committee_is_told_the_decisions_are_worded_for_the_council(forum: str, noted: bool) -> None:
+    assert bool(decisions_note(forum)) is noted
+
+
+def test_glossary_sorts_in_danish_order() -> None:
+    from workbook.guide.make import _danish_key
+
+    words = ["Øvelse", "Aarhus-modellen", "Dataansvarlig", "Databehandler", "Zone", "Ældreloven"]
+    assert sorted(words, key=_danish_key) == [
+        "Dataansvarlig", "Databehandler", "Zone", "Ældreloven", "Øvelse", "Aarhus-modellen"]
+
+
+def test_source_title_ending_a_sentence_gets_no_second_full_stop(shipped) -> None:
+    example = Path(__file__).resolve().parent.parent.parent / "examples" / "kommunalbestyrelse-temamoede.yaml"
+    view = build_view(load_meeting(example, shipped), shipped)
+    ends = {s.title[-1] if s.title[-1] in ".?" else "other": s.title_end for s in view.sources}
+    assert ends == {"?": "", ".": "", "other": "."}

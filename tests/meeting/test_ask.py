@@ -1,0 +1,232 @@
+"""Tests of ``workbook init``: the questions, the options, and a meeting file that loads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from workbook.cli.commands import cli
+from workbook.content import load as catalog_module
+from workbook.content.load import check_catalog
+from workbook.content.model import Catalog
+from workbook.errors import MeetingError
+from workbook.meeting.ask import values_from_options
+from workbook.meeting.load import Meeting, MeetingTheme, load_meeting
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "catalog"
+
+
+@pytest.fixture
+def test_catalog(monkeypatch: pytest.MonkeyPatch) -> Catalog:
+    """Point the CLI at the small test catalog (review date moved to last month) and return it."""
+    target = Path("katalog").resolve()
+    shutil.copytree(DATA / "good", target)
+    legal = target / "legal.yaml"
+    recent = (dt.date.today() - dt.timedelta(days=30)).isoformat()
+    legal.write_text(
+        legal.read_text(encoding="utf-8").replace("2026-06-01", recent), encoding="utf-8"
+    )
+    monkeypatch.setattr(catalog_module, "DATA_DIR", target)
+    return check_catalog().catalog
+
+
+def _invoke(args: list[str], text: str | None = None):
+    return CliRunner().invoke(cli, ["init", *args], input=text, prog_name="workbook")
+
+
+def test_interactive_init_asks_reasks_and_writes_a_loadable_file(test_catalog: Catalog) -> None:
+    answers = [
+        "Testby Kommune",  # Kommune
+        "",  # Forum: the default Kommunalbestyrelsen
+        "Temamøde: frivillige",
+        "4. marts 2027",  # not a date: asked again
+        "2027-03-04",
+        "25:00",  # not a time: asked again
+        "15.30",
+        "Byrådssalen",
+        "Mette Holm, meho@testby.dk",
+        "frivilige",  # unknown theme: asked again
+        "2, frivillige",  # a number as listed, and an id
+    ]
+    result = _invoke(["møde.yaml"], "\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "'4. marts 2027' er ikke en gyldig dato. Skriv fx 2027-03-04." in result.stdout
+    assert "'25:00' er ikke et gyldigt klokkeslæt. Skriv fx 16:00." in result.stdout
+    assert (
+        "Temaer i kataloget:\n   1. frivillige (20 min.): Frivillige i kommunen\n"
+        "   2. partnerskaber (15 min.): Partnerskaber med virksomheder\n" in result.stdout
+    )
+    assert "ukendt tema 'frivilige'. Gyldige temaer: frivillige, partnerskaber" in result.stdout
+    assert result.stdout.endswith(
+        "Mødefilen er skrevet: møde.yaml (2 temaer).\nLav guiden med: workbook guide møde.yaml\n"
+    )
+    meeting = load_meeting(Path("møde.yaml"), test_catalog)
+    assert meeting == Meeting(
+        id="moede",
+        path=Path("møde.yaml").resolve(),
+        municipality="Testby Kommune",
+        forum="Kommunalbestyrelsen",
+        title="Temamøde: frivillige",
+        date=dt.date(2027, 3, 4),
+        start=dt.time(15, 30),
+        place="Byrådssalen",
+        contact="Mette Holm, meho@testby.dk",
+        logo=None,
+        themes=(MeetingTheme("partnerskaber", 15), MeetingTheme("frivillige", 20)),
+    )
+
+
+def test_interactive_init_default_is_all_themes_and_asks_only_what_is_missing(
+    test_catalog: Catalog,
+) -> None:
+    answers = ["2027-03-04", "Byrådssalen", "Mette Holm", ""]
+    result = _invoke(
+        [
+            "--kommune",
+            "Testby Kommune",
+            "--forum",
+            "Socialudvalget",
+            "--titel",
+            "Møde",
+            "--starttid",
+            "9:00",
+        ],
+        "\n".join(answers) + "\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Kommune:" not in result.stdout
+    meeting = load_meeting(Path("moede.yaml"), test_catalog)  # the default file name
+    assert [t.theme_id for t in meeting.themes] == ["frivillige", "partnerskaber"]
+    assert (meeting.forum, meeting.start) == ("Socialudvalget", dt.time(9, 0))
+
+
+def test_no_input_init_from_options(test_catalog: Catalog) -> None:
+    result = _invoke(
+        [
+            "--no-input",
+            "socialudvalg.yaml",
+            "--kommune",
+            "Testby Kommune",
+            "--forum",
+            "Social- og Sundhedsudvalget",
+            "--dato",
+            "2027-03-10",
+            "--sted",
+            "Mødelokale 2",
+            "--kontakt",
+            "Jonas Brandt",
+            "--tema",
+            "partnerskaber",
+            "--tema",
+            "frivillige",
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    meeting = load_meeting(Path("socialudvalg.yaml"), test_catalog)
+    # the title and start time fall back to the defaults; minutes are the catalog's suggestions
+    assert (meeting.title, meeting.start) == ("Drøftelse af velfærdsalliancer", dt.time(16, 0))
+    assert meeting.themes == (MeetingTheme("partnerskaber", 15), MeetingTheme("frivillige", 20))
+    text = Path("socialudvalg.yaml").read_text(encoding="utf-8")
+    assert 'starttid: "16:00"  # starttidspunkt (TT:MM)\n' in text
+    assert "  - id: partnerskaber\n    minutter: 15\n" in text
+
+
+def test_hint_quotes_a_file_name_only_when_the_shell_needs_it(test_catalog: Catalog) -> None:
+    args = ["--no-input", "--kommune", "Testby Kommune", "--forum", "Socialudvalget",
+            "--dato", "2027-03-10", "--sted", "Rådhuset", "--kontakt", "Jonas Brandt", "--tema", "frivillige"]
+    result = _invoke(["mødet i maj.yaml", *args])
+    assert result.exit_code == 0, result.output
+    assert "Lav guiden med: workbook guide 'mødet i maj.yaml'\n" in result.stdout
+    assert "(1 tema)" in result.stdout
+
+
+def test_no_input_reports_every_missing_option_at_once(test_catalog: Catalog) -> None:
+    result = _invoke(
+        ["--no-input", "--kommune", "Testby", "--dato", "10-03-2027", "--starttid", "kl. 16"]
+    )
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "Fejl: Mødefilen kan ikke laves (5):\n"
+        "  --sted mangler: mødested\n"
+        "  --kontakt mangler: kontaktperson (navn, e-mail, telefon)\n"
+        "  --dato: '10-03-2027' er ikke en gyldig dato (ÅÅÅÅ-MM-DD)\n"
+        "  --starttid: 'kl. 16' er ikke et gyldigt klokkeslæt (TT:MM)\n"
+        "  --tema mangler: mindst ét tema-id, et nummer eller 'alle' (se 'workbook content list')\n"
+    )
+    assert not Path("moede.yaml").exists()
+
+
+def test_no_input_unknown_theme(test_catalog: Catalog) -> None:
+    result = _invoke(
+        [
+            "--no-input",
+            "--kommune",
+            "K",
+            "--dato",
+            "2027-03-10",
+            "--sted",
+            "S",
+            "--kontakt",
+            "C",
+            "--tema",
+            "jura",
+        ]
+    )
+    assert result.exit_code == 1
+    assert result.stderr == "Fejl: ukendt tema 'jura'. Gyldige temaer: frivillige, partnerskaber\n"
+    assert not Path("moede.yaml").exists()
+
+
+def test_refuses_to_overwrite_without_force(test_catalog: Catalog) -> None:
+    Path("moede.yaml").write_text("# mit eget møde\n", encoding="utf-8")
+    options = [
+        "--no-input",
+        "--kommune",
+        "K",
+        "--dato",
+        "2027-03-10",
+        "--sted",
+        "S",
+        "--kontakt",
+        "C",
+        "--tema",
+        "alle",
+    ]
+    result = _invoke(options)
+    assert result.exit_code == 1
+    assert (
+        result.stderr == "Fejl: moede.yaml findes allerede. Brug --force for at overskrive den.\n"
+    )
+    assert "Traceback" not in result.output
+    assert Path("moede.yaml").read_text(encoding="utf-8") == "# mit eget møde\n"
+
+    forced = _invoke([*options, "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert [t.theme_id for t in load_meeting(Path("moede.yaml"), test_catalog).themes] == [
+        "frivillige",
+        "partnerskaber",
+    ]
+
+
+def test_values_from_options_resolves_numbers_all_and_duplicates(test_catalog: Catalog) -> None:
+    given = {
+        "kommune": "K",
+        "dato": "2027-03-10",
+        "sted": "S",
+        "kontakt": "C",
+        "temaer": ("2", "alle", "partnerskaber"),
+    }
+    values = values_from_options(given, test_catalog)
+    assert values["temaer"] == [
+        {"id": "partnerskaber", "minutter": 15},
+        {"id": "frivillige", "minutter": 20},
+    ]
+    with pytest.raises(MeetingError) as info:
+        values_from_options({**given, "temaer": ("3",)}, test_catalog)
+    assert str(info.value) == "ukendt tema '3'. Gyldige temaer: frivillige, partnerskaber"

@@ -1,0 +1,338 @@
+"""The status report: figures checked against an independent count, the PDF, samlet.xlsx, error reports, CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pikepdf
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+from xlsx_fixtures import make_catalog, make_meeting, replace_cells, write_filled
+
+from workbook.cli.commands import cli
+from workbook.report.make import AnswerSpool, iter_responses, make_report, read_all
+from workbook.xlsx.layout import PRIORITIES, SCALE
+
+CORPUS = Path(__file__).resolve().parent.parent / "data" / "xlsx"
+CATALOG = make_catalog()
+THEMES = {t.id: [i.id for i in t.checklist] for t in CATALOG.themes}
+IDS = [i for ids in THEMES.values() for i in ids]
+NAMES = ["Anne Jensen", "Bo Madsen", "Carla Holm", "Dennis Berg", "Eva Lund", "Frederik Kjær",
+         "Gitte Ravn", "Hans Ø. Nielsen", "Ida Storm", "Jens Aagaard"]
+TODAY = dt.date(2027, 2, 1)
+
+
+def _filled_set(seed: int = 11) -> list[dict[str, dict[str, object]]]:
+    rnd = random.Random(seed)
+    sets = []
+    for _ in NAMES:
+        filled = {}
+        for item_id in IDS:
+            answer = rnd.choice([*SCALE, None])
+            if answer is None:
+                continue
+            fields: dict[str, object] = {"answer": answer}
+            if answer in ("Nej", "Delvist"):
+                priority = rnd.choice([*PRIORITIES, None])
+                if priority:
+                    fields["priority"] = priority
+                fields["owner"] = rnd.choice(["Leder, Ældreplejen", "Direktionen"])
+                fields["deadline"] = dt.date(2027, rnd.randint(3, 12), 1)
+                fields["comment"] = rnd.choice(["Afventer budget.", "=SUM(A1:A3)"])
+            filled[item_id] = fields
+        sets.append(filled)
+    return sets
+
+
+@pytest.fixture(scope="module")
+def ten(tmp_path_factory) -> tuple[Path, list[dict]]:
+    folder = tmp_path_factory.mktemp("svar")
+    sets = _filled_set()
+    for k, (name, filled) in enumerate(zip(NAMES, sets, strict=True), 1):
+        write_filled(folder / f"svar-{k:02d}.xlsx", CATALOG, filled,
+                     {"Respondent_navn": name, "Respondent_rolle": f"Afdeling {k}"})
+    return folder, sets
+
+
+@pytest.fixture(scope="module")
+def report(ten, tmp_path_factory):
+    out = tmp_path_factory.mktemp("rapport")
+    result = make_report([ten[0]], out_dir=out, catalog=CATALOG, today=TODAY)
+    return result, out
+
+
+def _independent(sets: list[dict]) -> dict[str, dict]:
+    """Count answers per theme the simple way, without the package."""
+    weights = {"Ja": 1.0, "Delvist": 0.5, "Nej": 0.0, "Ved ikke": 0.0}
+    figures = {}
+    for theme, ids in THEMES.items():
+        answers = [s[i]["answer"] for s in sets for i in ids if i in s]
+        weighted = [weights[a] for a in answers if a in weights]
+        figures[theme] = {
+            "total": len(sets) * len(ids),
+            "counts": {a: answers.count(a) for a in SCALE},
+            "unanswered": len(sets) * len(ids) - len(answers),
+            "readiness": sum(weighted) / len(weighted) if weighted else None,
+        }
+    return figures
+
+
+def test_figures_equal_an_independent_count(report, ten):
+    result, _ = report
+    expected = _independent(ten[1])
+    summary = result.summary
+    assert [t.theme_id for t in summary.themes] == list(THEMES)
+    for theme in summary.themes:
+        want = expected[theme.theme_id]
+        counts = theme.counts
+        assert (counts.total, counts.by_answer, counts.unanswered) == (
+            want["total"], want["counts"], want["unanswered"])
+        assert counts.readiness == pytest.approx(want["readiness"])
+    disagree = [i for i in IDS if {"Ja", "Nej"} <= {s[i]["answer"] for s in ten[1] if i in s}]
+    assert [i.item_id for _, i in summary.disagreements] == disagree
+    assert result.messages == [] and result.rejected == []
+
+
+def test_answers_wait_on_disk_and_come_back_exactly(ten):
+    files = sorted(ten[0].glob("*.xlsx"))
+    direct = [o.response.answers for o in read_all(files, CATALOG)]
+    with AnswerSpool() as spool:
+        outcomes = read_all(files, CATALOG, spool)
+        assert all(o.response.answers == {} and o.answered for o in outcomes)  # not held in memory
+        for _ in range(2):  # the figures and samlet.xlsx each take one pass
+            seen = [dict(r.answers) for r in iter_responses(outcomes, spool)]
+            assert seen == direct
+        assert all(o.response.answers == {} for o in outcomes)
+
+
+def test_action_plan_is_sorted_by_priority_theme_and_item(report, ten):
+    summary = report[0].summary
+    rank = {p: k for k, p in enumerate(PRIORITIES)}
+    expected = []
+    for r, filled in enumerate(ten[1]):
+        for position, item_id in enumerate(IDS):
+            fields = filled.get(item_id, {})
+            if fields.get("answer") in ("Nej", "Delvist"):
+                expected.append((rank.get(fields.get("priority"), 3), position, r, item_id, NAMES[r]))
+    expected.sort()
+    assert [(a.item_id, a.respondent) for a in summary.actions] == [(e[3], e[4]) for e in expected]
+    assert summary.actions[0].priority == "Høj" and summary.actions[-1].priority == "Ingen"
+
+
+def test_summary_xlsx_has_one_row_per_respondent_and_item_and_text_stays_text(report, ten):
+    _, out = report
+    wb = openpyxl.load_workbook(out / "samlet.xlsx")
+    assert wb.sheetnames == ["Svar", "Handleplan", "Temaer", "Udsagn", "Respondenter", "Om"]
+    rows = list(wb["Svar"].iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(NAMES) * len(IDS)
+    header = [c.value for c in wb["Svar"][1]]
+    col = {h: k for k, h in enumerate(header)}
+    for row in rows:
+        filled = ten[1][row[col["Respondent nr."]] - 1].get(row[col["Id"]], {})
+        assert row[col["Svar"]] == filled.get("answer")
+        assert row[col["Respondent"]] == NAMES[row[col["Respondent nr."]] - 1]
+    formula_like = [c for row in wb["Handleplan"].iter_rows(min_row=2) for c in row
+                    if c.value == "=SUM(A1:A3)"]
+    assert formula_like and all(c.data_type == "s" for c in formula_like)
+    assert len(list(wb["Handleplan"].iter_rows(min_row=2))) == len(report[0].summary.actions)
+    themes = list(wb["Temaer"].iter_rows(min_row=2, values_only=True))
+    expected = _independent(ten[1])
+    for row, theme in zip(themes, THEMES, strict=False):
+        assert row[4:9] == tuple(expected[theme]["counts"][a] for a in SCALE)
+    assert themes[-1][1] == "I alt"
+    props = wb.properties
+    assert props.creator == "Fjordby Kommune" and props.creator != "openpyxl"
+    assert props.title == "Samlet opgørelse: Temamøde om velfærdsalliancer"
+    assert props.subject.startswith("Svar, handleplan og tal fra selvevalueringerne")
+    about = dict(wb["Om"].iter_rows(values_only=True))
+    assert about["Mødedato"] == "4. februar 2027"
+    assert about["Katalog"] == "Testkatalog, version 2026.11 af 23. november 2026"
+
+
+def test_pdf_is_tagged_and_shows_figures_version_and_definitions(report, ten):
+    _, out = report
+    pdf = out / "statusrapport.pdf"
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    flat = " ".join(text.split())
+    assert "Statusrapport" in flat and "version 2026.11 af 23. november 2026" in flat
+    assert "mindst én har svaret Ja og mindst én har svaret Nej" in flat
+    for name in NAMES:
+        assert name in flat
+    expected = _independent(ten[1])
+    readiness = expected["forsikring"]["readiness"]
+    assert f"1 Forsikring og ansvar {len(THEMES['forsikring'])} udsagn" in flat
+    assert f"parathed {round(readiness * 100)} %" in flat
+    with pikepdf.open(pdf) as doc:
+        assert "/StructTreeRoot" in doc.Root
+        assert str(doc.Root.Lang) == "da"
+
+
+def test_charts_are_accessible_svg_with_text_alternatives(report):
+    from workbook.report.view import build_view
+
+    view = build_view(report[0].summary, rejected=[], warnings=0, today=TODAY)
+    svg = str(view["overview_chart"])
+    assert svg.startswith("<svg") and 'role="img"' in svg
+    title = re.search(r"<title id=\"([^\"]+)\">([^<]+)</title>", svg)
+    desc = re.search(r"<desc id=\"([^\"]+)\">([^<]+)</desc>", svg)
+    assert title and desc and f'aria-labelledby="{title[1]} {desc[1]}"' in svg
+    assert desc[2].startswith("1. Forsikring: Ja ")
+
+
+def test_anonym_keeps_names_out_of_every_output(ten, tmp_path):
+    folder = tmp_path / "svar"
+    shutil.copytree(ten[0], folder)
+    shutil.copy(CORPUS / "off-scale.xlsx", folder / "svar-anne.xlsx")
+    result = make_report([folder], out_dir=tmp_path / "ud", catalog=CATALOG, anonym=True, today=TODAY)
+    names = [*NAMES, "Anne off-scale", "Afdeling 1"]
+    pdf_text = " ".join(p.extract_text() for p in PdfReader(tmp_path / "ud" / "statusrapport.pdf").pages)
+    wb = openpyxl.load_workbook(tmp_path / "ud" / "samlet.xlsx")
+    cells = " ".join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value)
+    reports = " ".join(p.read_text() for p in (tmp_path / "ud").glob("fejlrapport-*.txt"))
+    for name in names:
+        assert name not in pdf_text and name not in cells and name not in reports
+    assert "Respondent 11" in pdf_text and "Respondent 1" in cells
+    assert [p.name for p in (tmp_path / "ud").glob("fejlrapport-*")] == ["fejlrapport-svar-anne.txt"]
+    assert result.rejected == []
+
+
+def test_corpus_run_reports_each_bad_file_once_and_counts_the_good(tmp_path):
+    result = make_report([CORPUS], out_dir=tmp_path, catalog=CATALOG, pdf=False, today=TODAY)
+    assert len(result.rejected) == 12
+    assert len(result.summary.respondents) == 7  # 4 good, typos, off-scale, deleted row
+    for path in result.rejected:
+        lines = [m for m in result.messages if m.startswith(f"{path}:")]
+        assert len(lines) == 1, lines
+    assert not any("Traceback" in m for m in result.messages)
+    report = (tmp_path / "fejlrapport-off-scale.txt").read_text()
+    assert "1. Ugyldigt svar\n   Hvor:     arket 'Forsikring', celle D7, udsagn 1.3\n   Fundet:   'måske'\n" \
+           "   Tilladt:  Ja, Delvist, Nej, Ved ikke, Ikke relevant\n" in report
+    rejected = (tmp_path / "fejlrapport-encrypted.txt").read_text()
+    assert "Filen kunne ikke læses" in rejected and "adgangskode" in rejected
+    assert not (tmp_path / "fejlrapport-good-anne.txt").exists()
+
+
+def test_the_same_file_twice_counts_once(tmp_path):
+    folder = tmp_path / "ind"
+    folder.mkdir()
+    anne = write_filled(folder / "svar-anne.xlsx", CATALOG, {IDS[0]: {"answer": "Nej", "priority": "Høj"}},
+                        {"Respondent_navn": "Anne"})
+    write_filled(folder / "svar-bo.xlsx", CATALOG, {IDS[0]: {"answer": "Ja"}}, {"Respondent_navn": "Bo"})
+    shutil.copy(anne, folder / "svar-anne (2).xlsx")  # sent twice under another name
+    shutil.copy(anne, tmp_path / "svar-anne.xlsx")  # and saved beside the folder too
+    result = make_report([folder, tmp_path / "svar-anne.xlsx", anne], out_dir=tmp_path / "ud",
+                         catalog=CATALOG, today=TODAY)
+    assert [r.label for r in result.summary.respondents] == ["Anne", "Bo"]
+    assert [(a.respondent, a.item_id) for a in result.summary.actions] == [("Anne", IDS[0])]
+    assert result.messages == [
+        f"{folder / 'svar-anne.xlsx'}: filen er den samme som {folder / 'svar-anne (2).xlsx'}; talt med én gang",
+        f"{tmp_path / 'svar-anne.xlsx'}: filen er den samme som {folder / 'svar-anne (2).xlsx'}; "
+        "talt med én gang",
+        f"{anne}: filen er den samme som {folder / 'svar-anne (2).xlsx'}; talt med én gang",
+    ]
+    assert result.warnings == [] and result.rejected == []
+    flat = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "ud" / "statusrapport.pdf")
+                             .pages).split())
+    assert "En fil tælles kun én gang" in flat and "3 filer var en kopi og er sprunget over" in flat
+    assert "Har to forskellige filer samme respondentnavn, tælles begge med" in flat
+
+
+def test_same_respondent_with_different_content_counts_both_with_a_warning(tmp_path):
+    write_filled(tmp_path / "a.xlsx", CATALOG, {IDS[0]: {"answer": "Ja"}}, {"Respondent_navn": "Anne"})
+    write_filled(tmp_path / "b.xlsx", CATALOG, {IDS[0]: {"answer": "Nej"}}, {"Respondent_navn": "anne"})
+    result = make_report([tmp_path], out_dir=tmp_path / "ud", catalog=CATALOG, pdf=False, today=TODAY)
+    assert len(result.summary.respondents) == 2
+    assert result.messages == [f"{tmp_path / 'b.xlsx'}: samme respondent som i {tmp_path / 'a.xlsx'}; "
+                               "begge filer er talt med"]
+
+
+def test_bad_deadline_and_uncomputed_formula_are_reported_and_kept(tmp_path):
+    path = write_filled(tmp_path / "svar.xlsx", CATALOG, {
+        IDS[0]: {"answer": "Nej", "priority": "Høj", "owner": "FORMULA", "deadline": "i morgen"},
+    }, {"Respondent_navn": "Anne"})
+    replace_cells(path, {"FORMULA": '><f>UPPER("direktionen")</f>'})
+    result = make_report([path], out_dir=tmp_path / "ud", catalog=CATALOG, pdf=False, today=TODAY)
+    assert result.messages == [
+        f"{path} [Forsikring!F5]: formlen '=UPPER(\"direktionen\")' har ingen beregnet værdi (filen er "
+        "gemt af et andet program end Excel); formlen er bevaret som tekst",
+        f"{path} [Forsikring!G5]: 'i morgen' er ikke en dato (skriv fx 15.03.2027)",
+    ]
+    report = (tmp_path / "ud" / "fejlrapport-svar.txt").read_text()
+    assert ("2. Frist er ikke en dato\n   Hvor:     arket 'Forsikring', celle G5, udsagn 1.1\n"
+            "   Fundet:   'i morgen'\n   Tilladt:  en dato, fx 15.03.2027\n") in report
+    assert "1. Formel uden beregnet værdi\n" in report
+    wb = openpyxl.load_workbook(tmp_path / "ud" / "samlet.xlsx")
+    header = [c.value for c in wb["Handleplan"][1]]
+    [row] = list(wb["Handleplan"].iter_rows(min_row=2))
+    cells = dict(zip(header, row, strict=True))
+    assert cells["Frist"].value == "i morgen" and cells["Frist"].data_type == "s"
+    assert cells["Ansvarlig"].value == '=UPPER("direktionen")' and cells["Ansvarlig"].data_type == "s"
+    svar = {c.value: k for k, c in enumerate(wb["Svar"][1])}
+    first = [c for c in wb["Svar"][2]]
+    assert first[svar["Ansvarlig"]].data_type == "s" and first[svar["Frist"]].value == "i morgen"
+
+
+# --- CLI (with the shipped catalog) -------------------------------------------------------------
+
+
+@pytest.fixture
+def shipped_workbooks(catalog, tmp_path) -> Path:
+    folder = tmp_path / "svar"
+    folder.mkdir()
+    meeting = make_meeting(catalog)
+    first = catalog.themes[0].checklist
+    write_filled(folder / "a.xlsx", catalog, {first[0].id: {"answer": "Ja"}},
+                 {"Respondent_navn": "Anne"}, meeting=meeting)
+    write_filled(folder / "b.xlsx", catalog, {first[0].id: {"answer": "Nej", "priority": "Høj"}},
+                 {"Respondent_navn": "Bo"}, meeting=meeting)
+    return folder
+
+
+def test_cli_report_exit_codes(shipped_workbooks, tmp_path):
+    runner = CliRunner()
+    ok = runner.invoke(cli, ["report", str(shipped_workbooks), "-o", str(tmp_path / "ud")])
+    assert ok.exit_code == 0, ok.output
+    assert ok.stdout.splitlines() == [f"Skrevet: {tmp_path / 'ud' / 'samlet.xlsx'}",
+                                      f"Skrevet: {tmp_path / 'ud' / 'statusrapport.pdf'}"]
+    (shipped_workbooks / "x.xlsx").write_text("ikke excel")
+    bad = runner.invoke(cli, ["report", str(shipped_workbooks), "-o", str(tmp_path / "ud")])
+    assert bad.exit_code == 1
+    assert bad.stderr == f"{shipped_workbooks / 'x.xlsx'}: filen er ikke en Excel-fil (xlsx)\n"
+    (shipped_workbooks / "x.xlsx").unlink()
+    strict = runner.invoke(cli, ["report", str(shipped_workbooks), str(tmp_path / "mangler.xlsx"),
+                                 "--strict", "-o", str(tmp_path / "ud")])
+    assert strict.exit_code == 1
+    assert strict.stderr == f"{tmp_path / 'mangler.xlsx'}: filen findes ikke\n"
+
+
+def test_cli_report_with_nothing_to_read(tmp_path):
+    (tmp_path / "tom").mkdir()
+    result = CliRunner().invoke(cli, ["report", str(tmp_path / "tom")])
+    assert result.exit_code == 1
+    assert result.stderr == f"Fejl: {tmp_path / 'tom'}: mappen indeholder ingen Excel-filer (.xlsx)\n"
+
+
+def test_error_report_template_override_is_sandboxed(tmp_path: Path) -> None:
+    """A --templates override of fejlrapport.txt cannot reach Python or read files."""
+    from click.testing import CliRunner
+
+    from workbook.cli.commands import cli
+
+    bad = tmp_path / "svar.xlsx"
+    bad.write_text("ikke et regneark", encoding="utf-8")
+    templates = tmp_path / "skabeloner"
+    templates.mkdir()
+    (templates / "fejlrapport.txt").write_text(
+        "{{ file.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8")
+    out = tmp_path / "rapport"
+    result = CliRunner().invoke(cli, ["report", str(bad), "-o", str(out), "--templates", str(templates)])
+    assert result.exit_code == 1
+    assert "skabelonen 'fejlrapport.txt' må ikke bruge Python-attributten '__class__'" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert not list(out.glob("fejlrapport-*.txt"))

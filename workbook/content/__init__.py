@@ -1,0 +1,1 @@
+"""The content catalog: its schema, loading with line numbers, checks and listing."""

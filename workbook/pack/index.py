@@ -1,0 +1,138 @@
+"""The meeting pack's ``index.html``: a view model of the pack's files, rendered from a template."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from workbook import __version__
+from workbook.content.model import Catalog
+from workbook.files import write_text_atomic
+from workbook.meeting.load import Meeting
+from workbook.meeting.plan import build_agenda, select_themes
+from workbook.render.engine import format_date, render_html
+
+INDEX_NAME = "index.html"
+TEMPLATE = "pack_index.html"
+
+#: What each file of the pack is, for the reader of the index (keyed by file name).
+FILE_LABELS: dict[str, tuple[str, str, str]] = {
+    "droeftelsesguide.pdf": (
+        "Drøftelsesguide", "PDF",
+        "Den fulde guide til mødet: baggrund, spørgsmål til drøftelse, beslutningsforslag, "
+        "jura, eksempler, ordliste og kilder."),
+    "droeftelsesguide-kort.pdf": (
+        "Kort mødeudgave", "PDF",
+        "Mødeplanen og, for hvert tema, spørgsmålene og beslutningsforslagene – til bordet."),
+    "selvevaluering.xlsx": (
+        "Selvevaluering", "Excel",
+        "Regneark, hvor ledere og udvalgsmedlemmer vurderer kommunen ud fra udsagnene i guiden. "
+        "Numrene svarer til guidens."),
+}
+
+MIME_TYPES = {
+    ".pdf": "application/pdf",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".html": "text/html",
+}
+
+
+def format_size(size: int) -> str:
+    """Return a file size the Danish way: ``812 byte``, ``34 kB``, ``1,2 MB`` (1 kB = 1024 byte)."""
+    if size < 1024:
+        return f"{size} byte"
+    if size < 1024 * 1024:
+        kb = size / 1024
+        text = f"{kb:.1f}" if kb < 10 else f"{kb:.0f}"
+        return f"{text.replace('.', ',')} kB"
+    return f"{size / (1024 * 1024):.1f}".replace(".", ",") + " MB"
+
+
+@dataclass(frozen=True)
+class IndexFile:
+    """One file as listed in the index."""
+
+    name: str
+    href: str
+    title: str
+    kind: str
+    mime: str
+    description: str
+    size: str
+
+
+@dataclass(frozen=True)
+class IndexTheme:
+    """A theme of the meeting, as listed in the index."""
+
+    number: int
+    title: str
+    span: str
+
+
+@dataclass(frozen=True)
+class IndexView:
+    """Everything ``pack_index.html`` prints; no logic left for the template."""
+
+    title: str
+    municipality: str
+    forum: str
+    meeting_title: str
+    date: str
+    time: str
+    place: str
+    contact: str
+    themes: tuple[IndexTheme, ...]
+    files: tuple[IndexFile, ...]
+    catalog_title: str
+    catalog_version: str
+    catalog_date: str
+    tool_version: str
+    built: str
+    manifest_href: str
+
+
+def index_view(meeting: Meeting, catalog: Catalog, files: list[Path],
+               built: dt.datetime) -> IndexView:
+    """Prepare the index's view model from the meeting and the pack's written files."""
+    selected = select_themes(meeting, catalog)
+    agenda = build_agenda(meeting, selected)
+    spans = {row.number: row.span for row in agenda if row.number is not None}
+    listed = []
+    for path in files:
+        default = (path.name, path.suffix[1:].upper(), "")
+        title, kind, description = FILE_LABELS.get(path.name, default)
+        mime = MIME_TYPES.get(path.suffix.lower(), "application/octet-stream")
+        listed.append(IndexFile(path.name, quote(path.name), title, kind, mime, description,
+                                format_size(path.stat().st_size)))
+    end = agenda[-1].end if agenda else meeting.start
+    return IndexView(
+        title=f"Mødepakke: {meeting.title}",
+        municipality=meeting.municipality,
+        forum=meeting.forum,
+        meeting_title=meeting.title,
+        date=format_date(meeting.date, weekday=True),
+        time=f"kl. {meeting.start:%H:%M}–{end:%H:%M}",
+        place=meeting.place,
+        contact=meeting.contact,
+        themes=tuple(IndexTheme(s.number, s.theme.title, spans.get(s.number, ""))
+                     for s in selected),
+        files=tuple(listed),
+        catalog_title=catalog.info.title,
+        catalog_version=catalog.version,
+        catalog_date=format_date(catalog.info.date),
+        tool_version=__version__,
+        built=f"{format_date(built.date())} kl. {built:%H.%M}",
+        manifest_href="manifest.json",
+    )
+
+
+def write_index(folder: Path, meeting: Meeting, catalog: Catalog, files: list[Path], *,
+                templates: Path | None, built: dt.datetime) -> Path:
+    """Render ``index.html`` for the pack in ``folder`` and write it atomically; return its path."""
+    html = render_html(TEMPLATE, index_view(meeting, catalog, files, built), templates)
+    target = Path(folder) / INDEX_NAME
+    write_text_atomic(target, html)
+    return target

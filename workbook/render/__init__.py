@@ -1,0 +1,1 @@
+"""Templates to HTML and PDF: Jinja environment, restricted fetcher, WeasyPrint; knows nothing of the catalog."""

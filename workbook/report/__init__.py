@@ -1,0 +1,1 @@
+"""From filled workbooks to figures: collecting responses, aggregating, the status report and samlet.xlsx."""
