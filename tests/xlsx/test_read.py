@@ -20,7 +20,7 @@ from workbook.errors import WorkbookFileError
 from workbook.xlsx.guard import _prolog_verdict, check_container, os_reason, reason
 from workbook.xlsx.layout import PRIORITIES, SCALE, normalise_answer, normalise_priority
 from workbook.xlsx.read import Answer, FormulaValue, _Reader, read_response
-from workbook.xlsx.writer import item_rows
+from workbook.xlsx.write import item_rows
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "xlsx"
 CATALOG = make_catalog()
@@ -284,7 +284,7 @@ def test_fast_sheet_reading_gives_what_openpyxl_gives(name):
     """The reader's own row iterator (inline strings read directly) equals openpyxl's values."""
     wb = openpyxl.load_workbook(CORPUS / name, read_only=True, data_only=True)
     try:
-        reader = _Reader(wb, CORPUS / name, name, False)
+        reader = _Reader(wb, CORPUS / name, name)
         for ws in wb.worksheets:
             ws.reset_dimensions()
             theirs = {n: tuple(r) for n, r in enumerate(ws.iter_rows(values_only=True), 1)}

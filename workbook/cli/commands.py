@@ -206,7 +206,7 @@ def guide(meeting: Path, output: Path | None, variant: str, fmt: str, pdfa: bool
 @click.option("--force", is_flag=True, help="Overskriv et udfyldt ark (der gemmes en sikkerhedskopi).")
 def checklist(meeting: Path, output: Path | None, content: Path | None, force: bool) -> None:
     """Lav Excel-arket til selvevaluering til et møde."""
-    from workbook.xlsx.writer import make_checklist
+    from workbook.xlsx.write import make_checklist
 
     result = make_checklist(meeting, output=output, content=content, force=force)
     if result.backup:
