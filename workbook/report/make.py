@@ -309,7 +309,8 @@ def make_report(inputs: list[Path], *, out_dir: Path | None = None, content: Pat
 def write_report_pdf(summary: Summary, target: Path, *, templates: Path | None, rejected: list[str],
                      rejected_count: int, warnings: int, today: dt.date, duplicates: int = 0) -> Path:
     """Render the status report to a tagged PDF at ``target``."""
-    from workbook.render.engine import render_html, write_pdf
+    from workbook.render.env import render_html
+    from workbook.render.pdf import write_pdf
     from workbook.report.view import build_view
 
     view = build_view(summary, rejected=rejected, warnings=warnings, today=today)
@@ -338,7 +339,7 @@ def error_report_name(path: Path, taken: set[str]) -> str:
 def write_error_reports(outcomes: list[FileOutcome], out_dir: Path, catalog: Catalog,
                         templates: Path | None, today: dt.date) -> list[Path]:
     """Write a Danish error report for every file with problems; remove stale ones from earlier runs."""
-    from workbook.render.engine import format_date, render_text
+    from workbook.render.env import format_date, render_text
 
     written: list[Path] = []
     taken: set[str] = set()
