@@ -172,6 +172,7 @@ def test_validations_cover_exactly_the_input_cells(written):
     assert kinds == {
         respondent["Respondent_navn"]: "textLength",
         respondent["Respondent_rolle"]: "textLength",
+        respondent["Respondent_gruppe"]: "textLength",
         respondent["Respondent_dato"]: "date",
     }
 

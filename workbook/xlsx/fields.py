@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from openpyxl.utils.cell import get_column_letter
 
@@ -34,6 +34,8 @@ class Answer:
     owner: str | None = None
     deadline: dt.date | str | None = None
     comment: str | None = None
+    statement: str = field(default="", compare=False)
+    """The statement text in the row, as the respondent saw it (not part of equality)."""
 
     @property
     def empty(self) -> bool:

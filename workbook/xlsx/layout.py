@@ -37,6 +37,7 @@ NAME_PRIORITIES = "Prioriteter"
 NAME_RESPONDENT = "Respondent_navn"
 NAME_ROLE = "Respondent_rolle"
 NAME_DATE = "Respondent_dato"
+NAME_GROUP = "Respondent_gruppe"
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,13 @@ HEADER_SEARCH_ROWS = 30
 RESPONDENT_FIELDS: dict[str, str] = {
     NAME_RESPONDENT: "Navn",
     NAME_ROLE: "Rolle / afdeling",
+    NAME_GROUP: "Gruppe",
     NAME_DATE: "Dato",
 }
+#: The fields every workbook has had since format version 1 (the group came later: optional).
+REQUIRED_RESPONDENT_FIELDS = (NAME_RESPONDENT, NAME_ROLE, NAME_DATE)
+#: Groups a respondent may belong to (the report compares groups); free text is allowed too.
+GROUPS: tuple[str, ...] = ("politiker", "leder", "medarbejder", "partner", "frivillig")
 
 
 class MetaKey:

@@ -143,3 +143,70 @@ def read_meta(rows: Iterable[Sequence[object]]) -> tuple[dict[str, str], list[Me
         elif any(cells):
             items.append(MetaItem(*cells))
     return meta, items
+
+
+#: Where each key's column was written, 1-based (the metadata's layout, format version 1).
+LAYOUT_COLUMNS = {c.key: i for i, c in enumerate(THEME_COLUMNS, start=1)}
+
+
+@dataclass(frozen=True)
+class ItemTable:
+    """The statement rows of a sheet, found by the item ids they hold."""
+
+    header_row: int
+    """The header row (0 when there is none above the statements)."""
+    columns: dict[str, int]
+    guessed: dict[str, str]
+    """Keys whose header was not found, placed by the layout: key → the text found in that header cell."""
+    rows: list[tuple[int, Sequence[object]]]
+    """The rows below the header, as read."""
+
+
+def _id_column(rows: list[tuple[int, Sequence[object]]], ids: set[str]) -> tuple[int, int] | None:
+    """Return (column, first row) of the column that holds the most of ``ids``; None when none does."""
+    counts: dict[int, int] = {}
+    first: dict[int, int] = {}
+    for number, row in rows:
+        for col, value in enumerate(row, start=1):
+            if isinstance(value, str) and value.strip() in ids:
+                counts[col] = counts.get(col, 0) + 1
+                first.setdefault(col, number)
+    if not counts:
+        return None
+    col = max(counts, key=lambda c: (counts[c], -c))
+    return col, first[col]
+
+
+def find_item_table(rows: list[tuple[int, Sequence[object]]], ids: set[str]) -> ItemTable | None:
+    """Find the statement table of a sheet by the known item ``ids`` it holds; None if it holds none.
+
+    The id column is the one holding the most known ids; the header row is the nearest row above its
+    first id with a known header in it. Columns are found by header text; an input column whose
+    header was edited is placed by the layout relative to the id column and listed in ``guessed``.
+    """
+    located = _id_column(rows, ids)
+    if located is None:
+        return None
+    id_col, first_id_row = located
+    header_row, columns = 0, {}
+    for number, row in reversed([r for r in rows if first_id_row - HEADER_SEARCH_ROWS <= r[0] < first_id_row]):
+        found = {}
+        for col, value in enumerate(row, start=1):
+            key = _HEADERS.get(value.strip().casefold()) if isinstance(value, str) else None
+            if key and key not in found:
+                found[key] = col
+        if found:
+            header_row, columns = number, found
+            break
+    columns["id"] = id_col
+    header = next((row for number, row in rows if number == header_row), ())
+    guessed = {}
+    for key, layout_col in LAYOUT_COLUMNS.items():
+        col = id_col + layout_col - LAYOUT_COLUMNS["id"]
+        if key in columns or col < 1 or col in columns.values():
+            continue
+        columns[key] = col
+        text = header[col - 1] if col <= len(header) else None
+        guessed[key] = cell_text(text) or ""
+    below = [r for r in rows if r[0] > (header_row or first_id_row - 1)]
+    return ItemTable(header_row, columns, guessed, below)

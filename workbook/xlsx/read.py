@@ -19,15 +19,16 @@ from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
 from openpyxl.utils.cell import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from workbook.content.model import Catalog
 from workbook.errors import WorkbookFileError
 from workbook.paths import shell_word
-from workbook.xlsx import _openpyxl, locate
 from workbook.xlsx import layout as L
-from workbook.xlsx.fields import Answer, kept, read_answer
-from workbook.xlsx.guard import MAX_CELLS, check_container, reason
+from workbook.xlsx import locate
+from workbook.xlsx.cells import CALAMINE_ERRORS, CellSource
+from workbook.xlsx.fields import Answer
+from workbook.xlsx.guard import check_container, reason
+from workbook.xlsx.items import Found, SheetReader, merge
 from workbook.xlsx.locate import FormulaValue, MetaItem, cell_text
 
 __all__ = ["Answer", "FormulaValue", "MetaItem", "Problem", "Response", "find_answer", "read_response"]
@@ -74,7 +75,7 @@ class Response:
     """Respondent fields by defined name (``Respondent_navn`` ...), as text; missing ones absent."""
     answers: dict[str, Answer] = field(default_factory=dict)
     statements: dict[str, str] = field(default_factory=dict)
-    """Statement text per item id as found in the sheet (only with ``keep_text=True``)."""
+    """Statement text per item id as found in the workbook the respondent filled."""
     raw: dict[str, dict[str, object]] = field(default_factory=dict)
     """The input cells exactly as found, item id → column key → value (only with ``keep_text=True``),
     so ``upgrade`` carries even values that are not on the scale."""
@@ -88,6 +89,16 @@ class Response:
         return self.respondent.get(L.NAME_RESPONDENT, "")
 
     @property
+    def role(self) -> str:
+        """The respondent's role or department ('' when not filled in)."""
+        return self.respondent.get(L.NAME_ROLE, "")
+
+    @property
+    def group(self) -> str:
+        """The respondent's group (politiker, leder, ...; '' when not filled in)."""
+        return self.respondent.get(L.NAME_GROUP, "")
+
+    @property
     def catalog_version(self) -> str:
         return self.meta.get(L.MetaKey.CATALOG_VERSION, "")
 
@@ -96,34 +107,26 @@ class Response:
         return self.meta.get(L.MetaKey.MEETING_ID, "")
 
 
-_BROKEN = (InvalidFileException, zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError,
-           TypeError, IndexError, AttributeError, ParseError, EOFError, OSError, UnicodeError,
-           zlib.error, struct.error, OverflowError)
-_FORBIDDEN_XML = "filen indeholder forbudte XML-erklæringer og læses ikke"
+_BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, TypeError, IndexError,
+           AttributeError, ParseError, EOFError, OSError, UnicodeError, zlib.error, struct.error,
+           OverflowError, *CALAMINE_ERRORS)
 
 
 def _opened(path: Path, label: str, job):
     """Run ``job(reader)`` on the opened workbook; every library failure becomes one Danish line."""
-    from defusedxml import DefusedXmlException
-    from openpyxl import load_workbook
-
     check_container(path, label)
     try:
-        wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except DefusedXmlException:
-        raise WorkbookFileError(f"{label}: {_FORBIDDEN_XML}") from None
+        source = CellSource(path, label)
     except _BROKEN as exc:
         raise WorkbookFileError(f"{label}: filen er beskadiget og kan ikke åbnes. Årsag: {reason(exc)}") from None
     try:
-        return job(_Reader(wb, path, label))
+        return job(_Reader(source))
     except WorkbookFileError:
         raise
-    except DefusedXmlException:
-        raise WorkbookFileError(f"{label}: {_FORBIDDEN_XML}") from None
     except _BROKEN as exc:
         raise WorkbookFileError(f"{label}: filen er beskadiget og kan ikke læses. Årsag: {reason(exc)}") from None
     finally:
-        wb.close()
+        source.close()
 
 
 def read_response(path: Path, catalog: Catalog | None = None, *, label: str | None = None,
@@ -145,14 +148,12 @@ def find_answer(path: Path) -> str | None:
 
 
 class _Reader:
-    """Reads one opened (read-only) workbook; counts cells against ``MAX_CELLS``."""
+    """Reads one opened workbook: metadata first, then every sheet that holds its item ids."""
 
-    def __init__(self, wb, path: Path, label: str) -> None:
-        self.wb = wb
-        self.path = path
-        self.label = label
-        self.keep_text = False
-        self.cells = 0
+    def __init__(self, source: CellSource) -> None:
+        self.source = source
+        self.path = source.path
+        self.label = source.label
         self.problems: list[Problem] = []
 
     def fail(self, message: str) -> WorkbookFileError:
@@ -163,42 +164,47 @@ class _Reader:
              heading: str | None = None) -> None:
         self.problems.append(Problem(self.label, message, sheet, cell, found, allowed, heading, item))
 
-    def sheet_rows(self, ws) -> Iterator[tuple[int, list[object]]]:
-        """Iterate (row number, values) of a sheet, counting cells against ``MAX_CELLS``."""
-        for row_number, values in _openpyxl.sheet_rows(ws):
-            self.count(len(values) or 1)
-            yield row_number, values
-
-    def count(self, cells: int) -> None:
-        self.cells += cells
-        if self.cells > MAX_CELLS:
-            raise self.fail(f"filen har for mange celler (over {MAX_CELLS:,}) og læses ikke"
-                            .replace(",", "."))
+    def rows(self, sheet: str) -> list[tuple[int, list[object]]]:
+        return list(self.source.rows(sheet))
 
     def defined_cell(self, name: str) -> tuple[str, int, int] | None:
-        defined = self.wb.defined_names.get(name)
-        return None if defined is None else locate.reference_cell(defined.attr_text)
+        reference = self.source.package.defined.get(name)
+        target = None if reference is None else locate.reference_cell(reference)
+        return target if target is not None and target[0] in self.source.sheet_names else None
 
     # --- metadata ------------------------------------------------------------------------
 
     def read(self, catalog: Catalog | None, check_version: bool, keep_text: bool) -> Response:
-        self.keep_text = keep_text
-        if L.SHEET_META not in self.wb.sheetnames:
-            raise self.fail(f"filen er ikke en selvevaluering fra workbook (arket '{L.SHEET_META}' "
-                            "mangler). Brug det ark, der blev sendt ud")
-        meta, items = locate.read_meta(row for _, row in self.sheet_rows(self.wb[L.SHEET_META]))
+        self.source.prepare(self.source.sheet_names)
+        self.report_stray()
+        meta_sheet = self.meta_sheet()
+        meta, items = locate.read_meta(row for _, row in self.source.rows(meta_sheet))
         self.check_meta(meta, items)
         if catalog is not None and check_version:
             self.check_catalog(meta, items, catalog)
         response = Response(self.path, self.label, meta, tuple(items))
         response.respondent = self.read_respondent()
-        if keep_text and L.SHEET_GUIDE in self.wb.sheetnames:
-            for _, row in self.sheet_rows(self.wb[L.SHEET_GUIDE]):
+        guide = self.defined_cell(L.NAME_RESPONDENT)
+        guide_sheet = guide[0] if guide else L.SHEET_GUIDE
+        if keep_text and guide_sheet in self.source.sheet_names:
+            for _, row in self.source.rows(guide_sheet):
                 if len(row) >= 2 and cell_text(row[0]) and cell_text(row[1]):
                     response.guide.setdefault(cell_text(row[0]), cell_text(row[1]))
-        self.read_answers(response)
+        self.read_answers(response, catalog, keep_text, meta_sheet)
         response.problems = self.problems
         return response
+
+    def meta_sheet(self) -> str:
+        """Return the metadata sheet: by its name, or (renamed) by its first row."""
+        names = self.source.sheet_names
+        if L.SHEET_META in names:
+            return L.SHEET_META
+        for name in names:
+            first = next(iter(self.source.rows(name)), (0, []))[1]
+            if [cell_text(v) for v in first[:2]] == [L.MetaKey.FORMAT, L.FORMAT_NAME]:
+                return name
+        raise self.fail(f"filen er ikke en selvevaluering fra workbook (arket '{L.SHEET_META}' "
+                        "mangler). Brug det ark, der blev sendt ud")
 
     def check_meta(self, meta: dict[str, str], items: list[MetaItem]) -> None:
         if meta.get(L.MetaKey.FORMAT) != L.FORMAT_NAME:
@@ -227,35 +233,35 @@ class _Reader:
             raise self.fail(f"arket indeholder udsagn, der ikke findes i det nuværende katalog "
                             f"({', '.join(unknown[:3])}{' …' if len(unknown) > 3 else ''}). {upgrade}")
 
+    def report_stray(self) -> None:
+        for name, scan in self.source.scans.items():
+            if scan.stray:
+                more = f" og {len(scan.stray) - 3} andre" if len(scan.stray) > 3 else ""
+                self.warn(f"{len(scan.stray)} celler langt ude til højre ({', '.join(scan.stray[:3])}{more}) "
+                          "er ikke læst; slet dem, hvis de ikke skal være der", sheet=name,
+                          cell=scan.stray[0], heading="Celler uden for arket")
+
     # --- respondent ----------------------------------------------------------------------
 
-    def respondent_cells(self) -> dict[str, dict[tuple[int, int], str]]:
-        """Return sheet → (row, column) → defined name of the respondent fields; warn for missing."""
+    def respondent_values(self, names) -> Iterator[tuple[str, str, int, int, object]]:
+        """Yield (name, sheet, row, column, value) of each respondent field found by defined name."""
         wanted: dict[str, dict[tuple[int, int], str]] = {}
-        for name in L.RESPONDENT_FIELDS:
+        for name in names:
             target = self.defined_cell(name)
             if target is None:
-                self.warn(f"feltet '{L.RESPONDENT_FIELDS[name]}' (navnet {name}) mangler i arket")
+                if name in L.REQUIRED_RESPONDENT_FIELDS:
+                    self.warn(f"feltet '{L.RESPONDENT_FIELDS[name]}' (navnet {name}) mangler i arket")
                 continue
-            sheet, row, col = target
-            if sheet in self.wb.sheetnames:
-                wanted.setdefault(sheet, {})[(row, col)] = name
-        return wanted
-
-    def respondent_values(self, wanted) -> Iterator[tuple[str, str, int, int, object]]:
-        """Yield (name, sheet, row, column, value) of each respondent field (one pass per sheet)."""
+            wanted.setdefault(target[0], {})[target[1:]] = name
         for sheet, cells in wanted.items():
-            last = max(row for row, _ in cells)
-            for row_number, values in self.sheet_rows(self.wb[sheet]):
-                if row_number > last:
-                    break
+            for row_number, values in self.source.rows(sheet):
                 for (row, col), name in cells.items():
                     if row == row_number and col <= len(values):
                         yield name, sheet, row, col, values[col - 1]
 
     def read_respondent(self) -> dict[str, str]:
         found: dict[str, str] = {}
-        for name, _, _, _, value in self.respondent_values(self.respondent_cells()):
+        for name, _, _, _, value in self.respondent_values(L.RESPONDENT_FIELDS):
             text = cell_text(value)
             if text:
                 found[name] = text
@@ -263,99 +269,76 @@ class _Reader:
 
     # --- answers -------------------------------------------------------------------------
 
-    def read_answers(self, response: Response) -> None:
-        by_sheet: dict[str, dict[str, MetaItem]] = {}
-        for item in response.items:
-            by_sheet.setdefault(item.sheet, {})[item.item_id] = item
+    def read_answers(self, response: Response, catalog: Catalog | None, keep_text: bool,
+                     meta_sheet: str) -> None:
+        items = {item.item_id: item for item in response.items}
+        ids = set(items)
+        found: list[Found] = []
+        with_items: set[str] = set()
+        for sheet in self.source.sheet_names:
+            if sheet == meta_sheet:
+                continue
+            table = locate.find_item_table(list(self.source.rows(sheet, with_formulas=False)), ids)
+            if table is None:
+                continue
+            if self.source.scan(sheet).has_formulas:
+                table = locate.find_item_table(self.rows(sheet), ids)
+            with_items.add(sheet)
+            self.report_guessed(sheet, table)
+            reading = SheetReader(sheet, table, items, catalog, self.warn).read(keep_text)
+            if reading.resorted:
+                self.warn(f"{reading.resorted} rækker står ikke ud for deres id (sorteret uden kolonnen "
+                          "Id?); de er læst efter det viste nummer og udsagn", sheet=sheet,
+                          heading="Rækker sorteret uden Id")
+            found += reading.found
+        chosen = merge(found, items, self.warn)
+        self.report_missing(response.items, chosen, with_items)
+        for item_id, row in chosen.items():
+            response.statements[item_id] = row.answer.statement
+            if not row.answer.empty:
+                response.answers[item_id] = row.answer
+            if row.raw:
+                response.raw[item_id] = row.raw
+
+    def report_guessed(self, sheet: str, table: locate.ItemTable) -> None:
+        for key, text in table.guessed.items():
+            if key in L.INPUT_KEYS and table.header_row:
+                header = L.COLUMN_BY_KEY[key].header
+                cell = f"{get_column_letter(table.columns[key])}{table.header_row}"
+                self.warn(f"overskriften '{text}' er ikke '{header}'; kolonnen er læst som '{header}' ud fra "
+                          "arkets opbygning", sheet=sheet, cell=cell, found=text, allowed=header,
+                          heading="Ændret overskrift")
+
+    def report_missing(self, items: tuple[MetaItem, ...], chosen: dict[str, Found], with_items: set[str]) -> None:
+        by_sheet: dict[str, list[MetaItem]] = {}
+        for item in items:
+            by_sheet.setdefault(item.sheet, []).append(item)
+        names = self.source.sheet_names
         for sheet, expected in by_sheet.items():
-            if sheet not in self.wb.sheetnames:
+            missing = [item for item in expected if item.item_id not in chosen]
+            if len(missing) == len(expected) and sheet not in names:
                 self.warn(f"arket '{sheet}' mangler; dets {len(expected)} udsagn tælles som ubesvarede",
                           sheet=sheet)
-                continue
-            self.read_sheet(self.wb[sheet], sheet, expected, response)
-
-    def table(self, ws) -> locate.Table | None:
-        """Return the theme table of ``ws``; its rows are padded to the header's width and counted."""
-        table = locate.find_table(self.sheet_rows(ws))
-        if table is None:
-            return None
-        width = max(table.columns.values())
-
-        def padded():
-            for row_number, row in table.rows:
-                if width > len(row):
-                    self.count(width - len(row))  # count empty cells too: rows × columns read
-                    row.extend((None,) * (width - len(row)))
-                yield row_number, row
-
-        return locate.Table(table.header_row, table.columns, padded())
-
-    def read_sheet(self, ws, sheet: str, expected: dict[str, MetaItem], response: Response) -> None:
-        """Read a theme sheet in one pass: find the header row, then every row below it by id."""
-        table = self.table(ws)
-        if table is None:
-            self.warn(f"overskrifterne 'Id' og 'Svar' blev ikke fundet i arket; dets {len(expected)} "
-                      "udsagn tælles som ubesvarede", sheet=sheet)
-            return
-        seen: set[str] = set()
-        for row_number, row in table.rows:
-            self.read_item_row(row, row_number, table.columns, sheet, expected, seen, response)
-        for item_id, item in expected.items():
-            if item_id not in seen:
-                self.warn(f"udsagn {item.number} ({item_id}) mangler i arket; det tælles som ubesvaret",
-                          sheet=sheet, item=item.number)
-
-    def read_item_row(self, row: list, row_number: int, columns: dict[str, int], sheet: str,
-                      expected: dict[str, MetaItem], seen: set[str], response: Response) -> None:
-        id_col = columns["id"]
-        item_id = locate.item_id(row, columns)
-        if item_id is None:
-            filled = [columns[k] for k in L.INPUT_KEYS if k in columns and cell_text(row[columns[k] - 1])]
-            if filled:
-                self.warn("der er skrevet i en række uden id (en række, der er sat ind); "
-                          "den er ikke talt med", sheet=sheet,
-                          cell=f"{get_column_letter(filled[0])}{row_number}")
-            return
-        if item_id not in expected:
-            self.warn(f"ukendt id '{item_id}' i arket; rækken er ikke talt med", sheet=sheet,
-                      cell=f"{get_column_letter(id_col)}{row_number}", found=item_id)
-            return
-        if item_id in seen:
-            self.warn(f"udsagn {expected[item_id].number} står to gange; kun den første række er "
-                      "talt med", sheet=sheet, cell=f"{get_column_letter(id_col)}{row_number}")
-            return
-        seen.add(item_id)
-        number = expected[item_id].number
-
-        def warn(message: str, cell: str, **details: str) -> None:
-            self.warn(message, sheet=sheet, cell=cell, item=number, **details)
-
-        answer = read_answer(row, row_number, columns, warn)
-        if not answer.empty:
-            response.answers[item_id] = answer
-        if self.keep_text:
-            if "statement" in columns:
-                response.statements[item_id] = cell_text(row[columns["statement"] - 1]) or ""
-            raw = {k: kept(row[columns[k] - 1]) for k in L.INPUT_KEYS
-                   if k in columns and cell_text(row[columns[k] - 1]) is not None}
-            if raw:
-                response.raw[item_id] = raw
+            elif len(missing) == len(expected) and sheet not in with_items:
+                self.warn(f"kolonnen 'Id' med udsagnenes id blev ikke fundet i arket; dets {len(expected)} "
+                          "udsagn tælles som ubesvarede", sheet=sheet)
+            else:
+                for item in missing:
+                    self.warn(f"udsagn {item.number} ({item.item_id}) mangler i arket; det tælles som "
+                              "ubesvaret", sheet=sheet, item=item.number)
 
     # --- an existing file about to be replaced --------------------------------------------
 
     def first_answer(self) -> str | None:
         """Return the first filled respondent field or input cell (``Ark!D5``), None if none."""
-        wanted = {}
-        for name in L.RESPONDENT_FIELDS:
-            target = self.defined_cell(name)
-            if target is not None and target[0] in self.wb.sheetnames:
-                wanted.setdefault(target[0], {})[target[1:]] = name
-        recognised = bool(wanted)
-        for _, sheet, row, col, value in self.respondent_values(wanted):
+        self.source.prepare(self.source.sheet_names)
+        recognised = False
+        for _, sheet, row, col, value in self.respondent_values(L.RESPONDENT_FIELDS):
+            recognised = True
             if cell_text(value):
                 return f"{sheet}!{get_column_letter(col)}{row}"
-        for ws in self.wb.worksheets:
-            table = self.table(ws)
+        for sheet in self.source.sheet_names:
+            table = locate.find_table(self.source.rows(sheet))
             if table is None:
                 continue
             recognised = True
@@ -364,8 +347,8 @@ class _Reader:
                 if locate.item_id(row, table.columns) is None:
                     continue
                 for col in inputs:
-                    if cell_text(row[col - 1]):
-                        return f"{ws.title}!{get_column_letter(col)}{row_number}"
+                    if col <= len(row) and cell_text(row[col - 1]):
+                        return f"{sheet}!{get_column_letter(col)}{row_number}"
         if not recognised:
             raise self.fail("ingen ark med svar-kolonner")
         return None
