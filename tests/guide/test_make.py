@@ -23,7 +23,7 @@ from pypdf import PdfReader
 from workbook.cli.commands import cli
 from workbook.content.load import check_catalog
 from workbook.errors import RenderError
-from workbook.guide.make import build_view, decisions_note, default_output, duration_text, render_guide
+from workbook.guide.make import build_view, decisions_note, default_output, render_guide
 from workbook.meeting.load import load_meeting
 from workbook.meeting.plan import select_themes
 
@@ -471,14 +471,6 @@ def test_example_guides(examples_rendered, shipped, stem):
 def test_default_output_names(meeting):
     assert default_output(meeting) == Path("output/moede/droeftelsesguide.pdf")
     assert default_output(meeting, "kort", "html") == Path("output/moede/droeftelsesguide-kort.html")
-
-
-@pytest.mark.parametrize(("minutes", "text"), [
-    (45, "45 minutter"), (1, "1 minut"), (60, "1 time"), (90, "1 time og 30 minutter"),
-    (121, "2 timer og 1 minut"), (0, "0 minutter"),
-])
-def test_meeting_length_is_written_out_for_running_text(minutes: int, text: str) -> None:
-    assert duration_text(minutes) == text
 
 
 @pytest.mark.parametrize(("forum", "noted"), [

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import atexit
 import base64
-import datetime as dt
 import logging
 import mimetypes
 import re
@@ -34,10 +33,6 @@ log = logging.getLogger(__name__)
 
 #: Sub-folder of a templates dir from which the renderer may load files (fonts, images).
 ASSETS = "assets"
-
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-          "oktober", "november", "december")
-WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 _ENVS: dict[tuple[str, ...], jinja2.Environment] = {}
 _CSS_CACHE: dict[tuple, object] = {}
@@ -166,12 +161,6 @@ def _render(env: jinja2.Environment, name: str, templates: Path | None, context:
             raise  # not raised inside a template: a bug in the view model, not the user's fault
         raise RenderError(f"skabelonen '{name}' fejler under udfyldningen "
                           f"({type(exc).__name__}: {exc}){where}") from None
-
-
-def format_date(day: dt.date, weekday: bool = False) -> str:
-    """Return a Danish date: ``4. februar 2027`` or ``torsdag den 4. februar 2027``."""
-    text = f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
-    return f"{WEEKDAYS[day.weekday()]} den {text}" if weekday else text
 
 
 def paragraphs(text: str) -> list[str]:

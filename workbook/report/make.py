@@ -7,7 +7,6 @@ line (and a ``fejlrapport`` to send back), and the good files still count.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import pickle
 import tempfile
@@ -16,9 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workbook import danish
 from workbook.content.model import Catalog
 from workbook.errors import WorkbookError, WorkbookFileError
-from workbook.files import write_text_atomic
+from workbook.files import file_digest, write_text_atomic
 from workbook.paths import DEFAULT_OUTPUT_DIR
 from workbook.report.aggregate import Summary, aggregate
 from workbook.xlsx import layout as L
@@ -166,16 +166,12 @@ def drop_duplicates(files: list[Path]) -> tuple[list[Path], list[tuple[Path, Pat
 
 def _digest(path: Path) -> str | None:
     """Return the file's sha256, or None when it cannot be read or is too large (the reader says why)."""
-    digest = hashlib.sha256()
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             return None
-        with path.open("rb") as handle:
-            while chunk := handle.read(1 << 20):
-                digest.update(chunk)
+        return file_digest(path)
     except OSError:
         return None
-    return digest.hexdigest()
 
 
 def duplicate_message(path: Path, first: Path) -> str:
@@ -338,7 +334,7 @@ def error_report_name(path: Path, taken: set[str]) -> str:
 def write_error_reports(outcomes: list[FileOutcome], out_dir: Path, catalog: Catalog,
                         templates: Path | None, today: dt.date) -> list[Path]:
     """Write a Danish error report for every file with problems; remove stale ones from earlier runs."""
-    from workbook.render.engine import format_date, render_text
+    from workbook.render.engine import render_text
 
     written: list[Path] = []
     taken: set[str] = set()
@@ -355,7 +351,7 @@ def write_error_reports(outcomes: list[FileOutcome], out_dir: Path, catalog: Cat
             problems=[_problem_view(p) for p in outcome.problems],
             meeting_title=meta.get(L.MetaKey.MEETING_TITLE, ""),
             municipality=meta.get(L.MetaKey.MUNICIPALITY, ""),
-            made=format_date(today), catalog_version=catalog.version)
+            made=danish.date(today), catalog_version=catalog.version)
         target = out_dir / error_report_name(outcome.path, taken)
         write_text_atomic(target, text)
         written.append(target)
