@@ -103,6 +103,22 @@ BAD_FIXTURES: dict[str, list[str]] = {
         "samling af felter (nøgle: værdi), ikke tekst",
         "katalog/wrong-types.yaml:10: spørgsmål 'typer-q1': feltet 'text' mangler eller er tomt",
     ],
+    "wording": [
+        "katalog/wording.yaml:15: tjekpunkt 'ordlyd-t1': feltet 'decisions': 'partnerskaber-b1' er "
+        "ikke en beslutning i temaet 'ordlyd'",
+        "katalog/wording.yaml:15: tjekpunkt 'ordlyd-t1': feltet 'decisions': 'findes-ikke' er ikke "
+        "en beslutning i temaet 'ordlyd'",
+        "katalog/wording.yaml:18: beslutning 'ordlyd-b1': feltet 'text': skriv kun det, der følger "
+        "efter »at« (fx »forvaltningen udarbejder …«), uden forsamlingens navn og uden punktum til sidst",
+        "katalog/wording.yaml:20: beslutning 'ordlyd-b2': feltet 'text': skriv kun det, der følger "
+        "efter »at« (fx »forvaltningen udarbejder …«), uden forsamlingens navn og uden punktum til sidst",
+    ],
+    "bad-competence-area": [
+        "katalog/bad-competence-area.yaml:18: beslutning 'kompetence-b1': feltet 'competence': "
+        "'borgmesteren' er ikke en af kommunalbestyrelse, udvalg",
+        "katalog/bad-competence-area.yaml:26: eksempel 'ordlyd-eksempel': feltet 'areas': 'skole' er "
+        "ikke et fagområde (kendte: aeldre, boern-unge, voksne-handicap, beskaeftigelse, kultur-fritid)",
+    ],
     "unknown-section": [
         "katalog/unknown-section.yaml:1: ukendt afsnit 'temaer' (tilladte afsnit: catalog, "
         "themes, legal_topics, cases, sources, glossary)",
@@ -171,6 +187,12 @@ def test_good_catalog_loads_with_every_field_typed() -> None:
     assert cat.source("kilde-lov").consulted is False
     assert cat.case("besoegsvenner").period == "2025–2026"
     assert cat.get("partnerskaber-b2").note == "Første gang i 2027."
+    assert cat.get("partnerskaber-b2").competence is model.Competence.UDVALG
+    assert cat.get("partnerskaber-b1").competence is model.Competence.KOMMUNALBESTYRELSE
+    assert cat.get("partnerskaber-t2").rubric == "Ja: for alle partnerskaber; Delvist: for nogle"
+    assert cat.get("partnerskaber-t2").decisions == ("partnerskaber-b2",)
+    assert cat.get("partnerskaber-t1").decisions == () and cat.get("partnerskaber-t1").rubric == ""
+    assert cat.case("besoegsvenner").areas == ()
     assert cat.get("findes-ikke") is None
     with pytest.raises(KeyError):
         cat.theme("kilde-lov")  # an id of another kind is not a theme

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import enum
 import hashlib
 import logging
 import re
@@ -192,11 +193,11 @@ def _convert(hint: object, value: object, label: str, line: int, errors: _Proble
             except ValueError:
                 pass
         return None, f"skal være en dato som ÅÅÅÅ-MM-DD, ikke '{value}'"
-    if isinstance(hint, type) and issubclass(hint, model.Certainty):
+    if isinstance(hint, type) and issubclass(hint, enum.StrEnum):
         try:
-            return model.Certainty(str(value).strip().lower()), None
+            return hint(str(value).strip().lower()), None
         except ValueError:
-            allowed = ", ".join(c.value for c in model.Certainty)
+            allowed = ", ".join(c.value for c in hint)
             return None, f"'{value}' er ikke en af {allowed}"
     if origin is tuple:
         inner = typing.get_args(hint)[0]
@@ -351,6 +352,7 @@ def _validate(located: list[_Located], info: tuple[model.CatalogInfo, str, int, 
                     if not isinstance(found, target):
                         errors.add(loc.label, raw.line_of(f.name), kind, obj.id,
                                    f"feltet '{f.name}': henviser til ukendt {KIND_NAMES[target]} '{ref}'")
+            _check_fields(obj, loc.label, raw, errors)
             if isinstance(obj, model.LegalAnswer):
                 if obj.reviewed > today:
                     errors.add(loc.label, raw.line_of("reviewed"), kind, obj.id,
@@ -371,6 +373,7 @@ def _validate(located: list[_Located], info: tuple[model.CatalogInfo, str, int, 
                 errors.add(loc.label, loc.raw.line_of("date"), "kilde", item.id,
                            f"feltet 'date': datoen {item.date.isoformat()} ligger i fremtiden")
         if isinstance(item, model.Theme):
+            _check_theme_links(item, loc.label, loc, errors)
             name = item.short_title
             bad = sorted(SHEET_FORBIDDEN & set(name))
             if len(name) > 31:
@@ -392,6 +395,35 @@ def _validate(located: list[_Located], info: tuple[model.CatalogInfo, str, int, 
     elif info[0].date > today:
         errors.add(info[1], info[3], "", None,
                    f"afsnittet 'catalog': datoen {info[0].date.isoformat()} ligger i fremtiden")
+
+
+#: Words a decision text may not start with: the forum is worded by ``wording.decision_sentence``.
+FORUM_OPENINGS = ("kommunalbestyrelsen", "byrådet", "udvalget")
+
+
+def _check_fields(obj: object, label: str, raw: LineDict, errors: _Problems) -> None:
+    """Check the fields of one item whose rules do not depend on other items."""
+    kind = KIND_NAMES[type(obj)]
+    if isinstance(obj, model.Decision):
+        first = obj.text.split(maxsplit=1)[0].casefold().rstrip(",")
+        if first in FORUM_OPENINGS or obj.text.endswith("."):
+            errors.add(label, raw.line_of("text"), kind, obj.id,
+                       "feltet 'text': skriv kun det, der følger efter »at« (fx »forvaltningen "
+                       "udarbejder …«), uden forsamlingens navn og uden punktum til sidst")
+    for area in getattr(obj, "areas", ()):
+        if area not in model.AREAS:
+            errors.add(label, raw.line_of("areas"), kind, obj.id,
+                       f"feltet 'areas': '{area}' er ikke et fagområde (kendte: {', '.join(model.AREAS)})")
+
+
+def _check_theme_links(theme: model.Theme, label: str, loc: _Located, errors: _Problems) -> None:
+    """A statement may only point to decisions of its own theme."""
+    own = {d.id for d in theme.decisions}
+    for item in theme.checklist:
+        for ref in item.decisions:
+            if ref not in own:
+                errors.add(label, _raw_of_sub(loc, item.id).line_of("decisions"), "tjekpunkt", item.id,
+                           f"feltet 'decisions': '{ref}' er ikke en beslutning i temaet '{theme.id}'")
 
 
 def _raw_of_sub(loc: _Located, item_id: str) -> LineDict:

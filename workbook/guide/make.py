@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from workbook import __version__
 from workbook.content.model import Catalog, Certainty, LegalAnswer
+from workbook.content.wording import decision_sentence
 from workbook.errors import RenderError
 from workbook.files import write_text_atomic
 from workbook.meeting.load import Meeting
@@ -306,7 +307,7 @@ def build_view(meeting: Meeting, catalog: Catalog, *, variant: str = "fuld", htm
             key_points=theme.key_points, legal=legal_views,
             questions=tuple(NumberedText(str(i), q.text, q.hint, tuple(range(lines)))
                             for i, q in enumerate(theme.questions, start=1)),
-            decisions=tuple(NumberedText(str(i), d.text, d.note, ())
+            decisions=tuple(NumberedText(str(i), decision_sentence(d, "kommunalbestyrelse"), d.note, ())
                             for i, d in enumerate(theme.decisions, start=1)),
             cases=tuple(cases),
             checklist=tuple(NumberedText(item.number, item.item.statement, item.item.help, ())
