@@ -31,7 +31,7 @@ def error_report_name(path: Path, taken: set[str]) -> str:
 def write_error_reports(outcomes: list[FileOutcome], out_dir: Path, catalog: Catalog,
                         templates: Path | None, today: dt.date) -> list[Path]:
     """Write a Danish error report for every file with problems; remove stale ones from earlier runs."""
-    from workbook.render.engine import format_date, render_text
+    from workbook.render.env import format_date, render_text
 
     written: list[Path] = []
     taken: set[str] = set()

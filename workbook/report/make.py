@@ -95,7 +95,8 @@ def make_report(inputs: list[Path], *, out_dir: Path | None = None, content: Pat
 def write_report_pdf(summary: Summary, target: Path, *, templates: Path | None, rejected: list[str],
                      rejected_count: int, warnings: int, today: dt.date, duplicates: int = 0) -> Path:
     """Render the status report to a tagged PDF at ``target``."""
-    from workbook.render.engine import render_html, write_pdf
+    from workbook.render.env import render_html
+    from workbook.render.pdf import write_pdf
     from workbook.report.view import build_view
 
     view = build_view(summary, rejected=rejected, warnings=warnings, today=today,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from workbook import __version__
-from workbook.render.engine import format_date
+from workbook.render.env import format_date
 from workbook.report.aggregate import NO_PRIORITY, ActionRow, Counts, Summary
 from workbook.report.charts import UNANSWERED, BarRow, describe, stacked_bars
 from workbook.xlsx import layout as L
