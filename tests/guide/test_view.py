@@ -6,16 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from workbook.guide.view import _danish_key, build_view, decisions_note, duration_text
+from workbook.guide.view import _danish_key, build_view, decisions_note
 from workbook.meeting.load import load_meeting
-
-
-@pytest.mark.parametrize(("minutes", "text"), [
-    (45, "45 minutter"), (1, "1 minut"), (60, "1 time"), (90, "1 time og 30 minutter"),
-    (121, "2 timer og 1 minut"), (0, "0 minutter"),
-])
-def test_meeting_length_is_written_out_for_running_text(minutes: int, text: str) -> None:
-    assert duration_text(minutes) == text
 
 
 @pytest.mark.parametrize(("forum", "noted"), [

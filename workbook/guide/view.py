@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from workbook import __version__
+from workbook import __version__, danish
 from workbook.content.model import Catalog, Certainty, LegalAnswer
+from workbook.content.wording import decision_sentence
 from workbook.meeting.load import Meeting
 from workbook.meeting.plan import build_agenda, select_themes, total_minutes
-from workbook.render.env import format_date, paragraphs
+from workbook.render.env import paragraphs
 
 #: Ruled note lines under each question in the full guide.
 NOTE_LINES_FULL = 5
@@ -199,7 +200,7 @@ class _SourceNumbers:
         for number, source_id in enumerate(self.order, start=1):
             src = self.catalog.source(source_id)
             views.append(SourceView(number, f"kilde-{src.id}", src.title, src.publisher, src.url,
-                                    format_date(src.date), src.consulted, src.note,
+                                    danish.date(src.date), src.consulted, src.note,
                                     "" if src.title.rstrip().endswith((".", "?", "!")) else "."))
         return tuple(views)
 
@@ -215,17 +216,6 @@ def decisions_note(forum: str) -> str:
     """The note for a committee that the catalog's decisions are worded for the kommunalbestyrelse."""
     name = forum.casefold()
     return "" if any(council in name for council in COUNCIL_NAMES) else COMMITTEE_DECISIONS_NOTE
-
-
-def duration_text(minutes: int) -> str:
-    """Minutes in words for running text: ``90`` → ``1 time og 30 minutter`` (no abbreviation dot)."""
-    hours, rest = divmod(minutes, 60)
-    parts = []
-    if hours:
-        parts.append(f"{hours} {'time' if hours == 1 else 'timer'}")
-    if rest or not hours:
-        parts.append(f"{rest} {'minut' if rest == 1 else 'minutter'}")
-    return " og ".join(parts)
 
 
 def _note_lines(variant: str, questions: int) -> int:
@@ -260,7 +250,7 @@ def build_view(meeting: Meeting, catalog: Catalog, *, variant: str = "fuld",
             hjemmel=answer.hjemmel, practice=answer.practice, pitfalls=answer.pitfalls,
             changes=tuple(paragraphs(answer.changes)), certainty=answer.certainty.label,
             uncertain=answer.certainty is not Certainty.SIKKER, certainty_note=answer.certainty_note,
-            reviewed=format_date(answer.reviewed), sources=sources.refs(answer.sources))
+            reviewed=danish.date(answer.reviewed), sources=sources.refs(answer.sources))
 
     def topic_view(topic_id: str, prefix: str) -> LegalTopicView:
         topic = catalog.legal_topic(topic_id)
@@ -285,7 +275,7 @@ def build_view(meeting: Meeting, catalog: Catalog, *, variant: str = "fuld",
             key_points=theme.key_points, legal=legal_views,
             questions=tuple(NumberedText(str(i), q.text, q.hint, tuple(range(lines)))
                             for i, q in enumerate(theme.questions, start=1)),
-            decisions=tuple(NumberedText(str(i), d.text, d.note, ())
+            decisions=tuple(NumberedText(str(i), decision_sentence(d, "kommunalbestyrelse"), d.note, ())
                             for i, d in enumerate(theme.decisions, start=1)),
             cases=tuple(cases),
             checklist=tuple(NumberedText(item.number, item.item.statement, item.item.help, ())
@@ -318,13 +308,13 @@ def build_view(meeting: Meeting, catalog: Catalog, *, variant: str = "fuld",
         variant=variant,
         doc_title=f"{meeting.title}{suffix} – {meeting.municipality}",
         municipality=meeting.municipality, forum=meeting.forum, title=meeting.title,
-        date=format_date(meeting.date), date_long=format_date(meeting.date, weekday=True),
-        start=f"{meeting.start:%H:%M}", end=f"{end:%H:%M}", place=meeting.place, contact=meeting.contact,
+        date=danish.date(meeting.date), date_long=danish.date(meeting.date, weekday=True),
+        start=danish.time(meeting.start), end=danish.time(end), place=meeting.place, contact=meeting.contact,
         logo_src=meeting.logo.as_uri() if meeting.logo else "", logo_alt=f"{meeting.municipality}s logo",
         catalog_title=catalog.info.title, catalog_version=catalog.version,
-        catalog_date=format_date(catalog.info.date), generated=format_date(today or dt.date.today()),
+        catalog_date=danish.date(catalog.info.date), generated=danish.date(today or dt.date.today()),
         tool_version=__version__, agenda=agenda, total_minutes=minutes,
-        total_duration=duration_text(minutes), decisions_note=decisions_note(meeting.forum),
+        total_duration=danish.minutes(minutes), decisions_note=decisions_note(meeting.forum),
         theme_count=f"{len(chapters)} {'tema' if len(chapters) == 1 else 'temaer'}",
         toc=tuple(toc), chapters=tuple(chapters),
         legal_annex=legal_annex, glossary=glossary, sources=sources.views(),
