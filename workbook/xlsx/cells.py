@@ -16,6 +16,7 @@ from pathlib import Path
 
 import python_calamine
 
+from workbook import danish
 from workbook.errors import WorkbookFileError
 from workbook.xlsx.guard import MAX_CELLS
 from workbook.xlsx.package import (
@@ -79,10 +80,10 @@ class CellSource:
             self.cells += scan.area
             self.runs += scan.runs
             if self.cells > MAX_CELLS:
-                raise self.fail(f"filen har for mange celler (over {MAX_CELLS:,}) og læses ikke".replace(",", "."))
+                raise self.fail(f"filen har for mange celler (over {danish.number(MAX_CELLS)}) og læses ikke")
             if self.runs > MAX_RUNS:
-                raise self.fail(f"filen har for mange tekstafsnit med formatering (over {MAX_RUNS:,}) og læses "
-                                "ikke".replace(",", "."))
+                raise self.fail(f"filen har for mange tekstafsnit med formatering (over {danish.number(MAX_RUNS)}) "
+                                "og læses ikke")
         return self.scans[name]
 
     def _calamine(self):

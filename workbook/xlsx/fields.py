@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 
 from openpyxl.utils.cell import get_column_letter
 
+from workbook import danish
 from workbook.xlsx import layout as L
 from workbook.xlsx.locate import FormulaValue, cell_text
 
 SCALE_TEXT = ", ".join(L.SCALE)
 PRIORITY_TEXT = ", ".join(L.PRIORITIES)
 #: How a deadline should be written (shown when a Frist is not a date).
-DATE_EXAMPLE = "15.03.2027"
+DATE_EXAMPLE = danish.DATE_EXAMPLE
 _DATE_DMY = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from workbook import __version__
+from workbook import __version__, danish
 from workbook.content.model import Catalog
 from workbook.errors import CatalogError, OutputError, WorkbookFileError
 from workbook.files import atomic_path
@@ -29,7 +29,6 @@ from workbook.xlsx.read import find_answer
 from workbook.xlsx.write.guidance import guide_sheet
 from workbook.xlsx.write.metadata import lists_sheet, meta_sheet
 from workbook.xlsx.write.overview import overview_sheet
-from workbook.xlsx.write.style import danish_date
 from workbook.xlsx.write.theme import theme_sheet
 
 log = logging.getLogger(__name__)
@@ -68,7 +67,7 @@ def build_workbook(meeting: Meeting, catalog: Catalog) -> Workbook:
     wb.active = 0
     props = wb.properties
     props.title = f"{txt.TITLE} – {meeting.title}"
-    props.subject = f"Selvevaluering til {meeting.forum}, {danish_date(meeting.date)}"
+    props.subject = f"Selvevaluering til {meeting.forum}, {danish.date(meeting.date)}"
     props.creator = meeting.municipality
     props.lastModifiedBy = meeting.municipality
     props.keywords = f"velfærdsalliancer; selvevaluering; katalog {catalog.version}"

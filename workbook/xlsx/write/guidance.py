@@ -8,6 +8,7 @@ from openpyxl.styles import Alignment, PatternFill
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
+from workbook import danish
 from workbook.content.model import Catalog
 from workbook.meeting.load import Meeting
 from workbook.meeting.plan import SelectedTheme
@@ -24,7 +25,6 @@ from workbook.xlsx.write.style import (
     TITLE_FONT,
     UNLOCKED,
     WRAP_TOP,
-    danish_date,
     date_validation,
     fit_row,
     font,
@@ -99,11 +99,11 @@ def _meeting_section(page: _Page, meeting: Meeting, catalog: Catalog) -> None:
     page.pair(txt.LABEL_MUNICIPALITY, meeting.municipality)
     page.pair(txt.LABEL_FORUM, meeting.forum)
     page.pair(txt.LABEL_MEETING, meeting.title)
-    page.pair(txt.LABEL_MEETING_DATE, danish_date(meeting.date))
+    page.pair(txt.LABEL_MEETING_DATE, danish.date(meeting.date))
     page.pair(txt.LABEL_CONTACT, meeting.contact)
     page.pair(
         txt.LABEL_CATALOG,
-        f"{catalog.info.title}, version {catalog.version} af {danish_date(catalog.info.date)}",
+        f"{catalog.info.title}, version {catalog.version} af {danish.date(catalog.info.date)}",
     )
 
 

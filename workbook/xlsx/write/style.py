@@ -16,12 +16,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from workbook import danish
 from workbook.content.model import Catalog
 from workbook.meeting.load import Meeting
 from workbook.xlsx import texts as txt
 from workbook.xlsx.layout import THEME_COLUMNS
 
-DATE_FORMAT = "DD-MM-YYYY"
+DATE_FORMAT = danish.EXCEL_DATE_FORMAT
 DATE_MIN, DATE_MAX = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 OWNER_MAX, COMMENT_MAX, RESPONDENT_MAX = 200, 2000, 200
 CELL_MAX = 32767
@@ -107,11 +108,6 @@ def clean(ref: str) -> str:
 def quote(sheet: str) -> str:
     """Return ``sheet`` quoted for a formula reference."""
     return "'" + sheet.replace("'", "''") + "'"
-
-
-def danish_date(day: dt.date) -> str:
-    """Return ``day`` as ``4. februar 2027``."""
-    return f"{day.day}. {txt.MONTHS[day.month - 1]} {day.year}"
 
 
 def column(key: str) -> int:
