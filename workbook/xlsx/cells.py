@@ -18,7 +18,7 @@ import python_calamine
 
 from workbook import danish
 from workbook.errors import WorkbookFileError
-from workbook.xlsx.guard import MAX_CELLS
+from workbook.xlsx.guard import MAX_CELLS, refused
 from workbook.xlsx.package import (
     MAX_RUNS,
     Package,
@@ -67,7 +67,7 @@ class CellSource:
         return next(s for s in self.package.sheets if s.name == name)
 
     def fail(self, message: str) -> WorkbookFileError:
-        return WorkbookFileError(f"{self.label}: {message}")
+        return refused(self.label, message)
 
     def part(self, name: str) -> bytes:
         part = self.sheet(name).part
