@@ -137,6 +137,10 @@ def _opened(path: Path, label: str, job):
         raise
     except _BROKEN as exc:
         raise refused(label, f"filen er beskadiget og kan ikke læses. Årsag: {reason(exc)}") from None
+    except BaseException as exc:  # a Rust panic in calamine is a BaseException (pyo3's PanicException)
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise refused(label, "filen er beskadiget og kan ikke læses. Årsag: indholdet kan ikke tolkes") from None
     finally:
         source.close()
 
@@ -237,15 +241,16 @@ class _Reader:
                             "ikke med udsagnene). Brug det ark, der blev sendt ud")
 
     def check_catalog(self, meta: dict[str, str], items: list[MetaItem], catalog: Catalog) -> None:
-        have = meta.get(L.MetaKey.CATALOG_VERSION, "?")
+        have = shorten(meta.get(L.MetaKey.CATALOG_VERSION, "?"), 40)
         upgrade = f"Kør: workbook upgrade {shell_word(self.path)}"
         if have != catalog.version:
             raise self.fail(f"arket er lavet til katalogversion {have}, men det nuværende katalog er "
                             f"version {catalog.version}. {upgrade}")
         unknown = [i.item_id for i in items if catalog.get(i.item_id) is None]
         if unknown:
-            raise self.fail(f"arket indeholder udsagn, der ikke findes i det nuværende katalog "
-                            f"({', '.join(unknown[:3])}{' …' if len(unknown) > 3 else ''}). {upgrade}")
+            shown = ", ".join(shorten(u, 40) for u in unknown[:3]) + (" …" if len(unknown) > 3 else "")
+            raise self.fail(f"arket indeholder udsagn, der ikke findes i det nuværende katalog ({shown}). "
+                            f"{upgrade}")
 
     def report_stray(self) -> None:
         for name, scan in self.source.scans.items():
@@ -319,7 +324,7 @@ class _Reader:
             if key in L.INPUT_KEYS and table.header_row:
                 header = L.COLUMN_BY_KEY[key].header
                 cell = f"{get_column_letter(table.columns[key])}{table.header_row}"
-                self.warn(f"overskriften '{text}' er ikke '{header}'; kolonnen er læst som '{header}' ud fra "
+                self.warn(f"overskriften '{shorten(text)}' er ikke '{header}'; kolonnen er læst som '{header}' ud fra "
                           "arkets opbygning", sheet=sheet, cell=cell, found=text, allowed=header,
                           heading="Ændret overskrift")
 
@@ -331,7 +336,7 @@ class _Reader:
         for sheet, expected in by_sheet.items():
             missing = [item for item in expected if item.item_id not in chosen]
             if len(missing) == len(expected) and sheet not in names:
-                self.warn(f"arket '{sheet}' mangler; dets {len(expected)} udsagn tælles som ubesvarede",
+                self.warn(f"arket '{shorten(sheet)}' mangler; dets {len(expected)} udsagn tælles som ubesvarede",
                           sheet=sheet)
             elif len(missing) == len(expected) and sheet not in with_items:
                 self.warn(f"kolonnen 'Id' med udsagnenes id blev ikke fundet i arket; dets {len(expected)} "
