@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from workbook import __version__, danish
 from workbook.content.model import Catalog, Certainty, LegalAnswer
+from workbook.content.wording import decision_sentence
 from workbook.meeting.load import Meeting
 from workbook.meeting.plan import build_agenda, select_themes, total_minutes
 from workbook.render.env import paragraphs
@@ -274,7 +275,7 @@ def build_view(meeting: Meeting, catalog: Catalog, *, variant: str = "fuld",
             key_points=theme.key_points, legal=legal_views,
             questions=tuple(NumberedText(str(i), q.text, q.hint, tuple(range(lines)))
                             for i, q in enumerate(theme.questions, start=1)),
-            decisions=tuple(NumberedText(str(i), d.text, d.note, ())
+            decisions=tuple(NumberedText(str(i), decision_sentence(d, "kommunalbestyrelse"), d.note, ())
                             for i, d in enumerate(theme.decisions, start=1)),
             cases=tuple(cases),
             checklist=tuple(NumberedText(item.number, item.item.statement, item.item.help, ())
