@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from workbook.content import model as content_model
 from workbook.content.load import check_catalog
 from workbook.content.model import Catalog
 from workbook.errors import MeetingError
@@ -109,7 +108,6 @@ def test_indhold_must_exist_and_be_a_folder_or_a_workbook(test_catalog: Catalog)
     assert str(info.value).startswith("m.yaml:10: feltet 'indhold': 'mangler' findes ikke")
 
 
-@pytest.mark.skipif(not hasattr(content_model, "AREAS"), reason="content.model.AREAS not merged yet")
 def test_fagomraade_is_an_area_id_or_label(test_catalog: Catalog) -> None:
     assert load_meeting(_write("fagomraade: børn og unge\n"), test_catalog).area == "boern-unge"
     assert load_meeting(_write("fagomraade: aeldre\n"), test_catalog).area == "aeldre"

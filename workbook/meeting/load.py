@@ -12,7 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from workbook import danish
-from workbook.content.model import Catalog
+from workbook.content.model import AREAS, Catalog
 from workbook.content.yamlio import LineDict, load_yaml
 from workbook.errors import MeetingError, Problem, YamlError, raise_if_problems
 from workbook.meeting.model import (
@@ -200,12 +200,6 @@ class _Reader:
                 self.problems.append(Problem(self.label, f"feltet '{key}' mangler – {KEY[key].description}"))
 
 
-def _areas() -> dict[str, str]:
-    from workbook.content import model
-
-    return getattr(model, "AREAS", {})
-
-
 def meeting_from_data(data: LineDict, path: Path, catalog: Catalog) -> Meeting:
     """Validate the parsed meeting file ``data`` (read from ``path``); raise ``MeetingError``."""
     reader = _Reader(data, path)
@@ -216,7 +210,7 @@ def meeting_from_data(data: LineDict, path: Path, catalog: Catalog) -> Meeting:
         place=reader.text("sted"), contact=reader.text("kontakt"), date=reader.date(), start=reader.start(),
         intro_minutes=reader.minutes("indledning", DEFAULT_INTRO_MINUTES),
         closing_minutes=reader.minutes("afrunding", DEFAULT_CLOSING_MINUTES),
-        logo=reader.local_path("logo"), forum_kind=reader.forum_kind(forum), area=reader.area(_areas()),
+        logo=reader.local_path("logo"), forum_kind=reader.forum_kind(forum), area=reader.area(AREAS),
         content_path=reader.local_path("indhold", must_exist=True), status_path=reader.local_path("status"),
     )
     themes = _themes(data, catalog, reader.add)
