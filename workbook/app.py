@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from workbook.pack.build import BuildResult, PackOutcome
     from workbook.report.make import ReportResult
     from workbook.xlsx.upgrade import UpgradeResult
-    from workbook.xlsx.writer import ChecklistResult
+    from workbook.xlsx.write import ChecklistResult
 
 VERSION = __version__
 
@@ -130,7 +130,7 @@ def make_guide(meeting_path: Path, *, output: Path | None = None, variant: str =
 def make_checklist(meeting_path: Path, *, output: Path | None = None, content: Path | None = None,
                    force: bool = False) -> ChecklistResult:
     """Write the self-assessment workbook of the meeting at ``meeting_path``."""
-    from workbook.xlsx.writer import default_target, write_checklist
+    from workbook.xlsx.write import default_target, write_checklist
 
     meeting, catalog = load_meeting(meeting_path, content)
     return write_checklist(meeting, catalog, Path(output) if output else default_target(meeting),

@@ -139,7 +139,7 @@ def build_pack(meeting: Meeting, catalog: Catalog, folder: Path, *, inputs: Pack
                source: Path | None = None) -> PackOutcome:
     """Build one meeting's pack in ``folder`` in this process; raise ``WorkbookError``."""
     from workbook.guide.make import render_guide
-    from workbook.xlsx.writer import write_checklist
+    from workbook.xlsx.write import write_checklist
 
     started = time.perf_counter()
     folder = Path(folder)
