@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from workbook.guide.view import _danish_key, build_view, decisions_note, duration_text
+from workbook.guide.view import build_view, count_words, duration_text
 from workbook.meeting.load import load_meeting
 
 
@@ -18,18 +18,10 @@ def test_meeting_length_is_written_out_for_running_text(minutes: int, text: str)
     assert duration_text(minutes) == text
 
 
-@pytest.mark.parametrize(("forum", "noted"), [
-    ("Kommunalbestyrelsen", False), ("Byrådet", False), ("Borgerrepræsentationen", False),
-    ("Social- og Sundhedsudvalget", True), ("Økonomiudvalget", True),
-])
-def test_a_committee_is_told_the_decisions_are_worded_for_the_council(forum: str, noted: bool) -> None:
-    assert bool(decisions_note(forum)) is noted
-
-
-def test_glossary_sorts_in_danish_order() -> None:
-    words = ["Øvelse", "Aarhus-modellen", "Dataansvarlig", "Databehandler", "Zone", "Ældreloven"]
-    assert sorted(words, key=_danish_key) == [
-        "Dataansvarlig", "Databehandler", "Zone", "Ældreloven", "Øvelse", "Aarhus-modellen"]
+@pytest.mark.parametrize(("n", "text"), [(1, "ét tema"), (2, "to temaer"), (8, "otte temaer"),
+                                       (13, "13 temaer")])
+def test_theme_count_is_a_number_word(n: int, text: str) -> None:
+    assert count_words(n, "tema", "temaer") == text
 
 
 def test_source_title_ending_a_sentence_gets_no_second_full_stop(catalog) -> None:
