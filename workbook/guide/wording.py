@@ -46,9 +46,21 @@ def decision_sentence(decision: Decision, kind: str) -> str:
     return content_sentence(decision, kind)
 
 
-def decision_is_councils(decision: Decision) -> bool:
-    """True when only the kommunalbestyrelse can take the decision."""
-    return getattr(decision, "competence", COUNCIL) == COUNCIL
+def decision_clause(decision: Decision, kind: str) -> str:
+    """The decision as an item of an indstilling: ``beslutter, at …`` or, in a committee for the
+    council's decisions, ``indstiller til kommunalbestyrelsen, at …``."""
+    if not hasattr(decision, "competence"):  # the catalog's text is still a whole sentence
+        return f"tager stilling til forslaget: {decision.text.rstrip('.')}"
+    clause = decision.text.rstrip(".")
+    if kind != COUNCIL and decision.competence == COUNCIL:
+        return f"indstiller til kommunalbestyrelsen, at {clause}"
+    return f"beslutter, at {clause}"
+
+
+def join_words(words: Sequence[str]) -> str:
+    """``a, b og c``."""
+    words = list(words)
+    return " og ".join(filter(None, (", ".join(words[:-1]), words[-1]))) if words else ""
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?»])\s+(?=[A-ZÆØÅ»])")
