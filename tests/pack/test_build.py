@@ -11,9 +11,11 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from workbook import danish
 from workbook.cli.commands import cli
 from workbook.content.load import load_catalog
 from workbook.errors import MeetingError
+from workbook.files import file_digest
 from workbook.meeting.load import load_meeting
 from workbook.meeting.plan import select_themes
 from workbook.pack.build import (
@@ -25,8 +27,8 @@ from workbook.pack.build import (
     build_packs,
     collect_meeting_files,
 )
-from workbook.pack.index import INDEX_NAME, format_size
-from workbook.pack.manifest import MANIFEST_NAME, sha256_file
+from workbook.pack.index import INDEX_NAME
+from workbook.pack.manifest import MANIFEST_NAME
 from workbook.xlsx.layout import THEME_COLUMNS
 from workbook.xlsx.writer import item_rows
 
@@ -143,7 +145,7 @@ def test_examples_index_lists_and_links_every_file_with_its_size(examples_build,
         for name in (GUIDE_NAME, HANDOUT_NAME, CHECKLIST_NAME, AGENDA_NAME, AGENDA_TEXT):
             assert name in page.links
             assert (outcome.folder / name).is_file()  # the relative link works
-            size = format_size((outcome.folder / name).stat().st_size)
+            size = danish.size((outcome.folder / name).stat().st_size)
             assert f"{size} · filnavn: {name}" in text
         assert f"version {catalog.version}" in text
         assert MANIFEST_NAME in page.links
@@ -157,11 +159,11 @@ def test_examples_manifest_matches_files(examples_build, catalog):
         assert names == [GUIDE_NAME, HANDOUT_NAME, CHECKLIST_NAME, AGENDA_NAME, AGENDA_TEXT, INDEX_NAME]
         for entry in manifest["files"]:
             path = outcome.folder / entry["name"]
-            assert entry["sha256"] == sha256_file(path)
+            assert entry["sha256"] == file_digest(path)
             assert entry["bytes"] == path.stat().st_size
         assert manifest["versions"]["catalog"] == catalog.version
         assert manifest["inputs"]["catalog_content_hash"] == catalog.content_hash
-        assert manifest["inputs"]["meeting_file_sha256"] == sha256_file(outcome.source)
+        assert manifest["inputs"]["meeting_file_sha256"] == file_digest(outcome.source)
 
 
 # --- the CLI --------------------------------------------------------------------------------
@@ -279,14 +281,6 @@ def test_two_meetings_with_the_same_folder_fail_the_second(first_theme):
     assert result.outcomes[1].message == (
         "Fejl i x/a.yaml: mødet får samme mappe 'a' som a.yaml; "
         "giv det et andet filnavn eller et andet 'id:' i mødefilen")
-
-
-@pytest.mark.parametrize(("size", "text"), [
-    (0, "0 byte"), (1023, "1023 byte"), (1024, "1,0 kB"), (15_441, "15 kB"),
-    (1_258_291, "1,2 MB"), (25 * 1024 * 1024, "25,0 MB"),
-])
-def test_format_size_is_danish(size, text):
-    assert format_size(size) == text
 
 
 # --- the 98 municipalities --------------------------------------------------------------------

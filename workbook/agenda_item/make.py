@@ -1,4 +1,4 @@
-"""Making the agenda item for a meeting file: dagsordenspunkt.docx and dagsordenspunkt.txt beside it."""
+"""Making the agenda item: dagsordenspunkt.docx and the same text as dagsordenspunkt.txt beside it."""
 
 from __future__ import annotations
 
@@ -32,14 +32,3 @@ def render_agenda_item(meeting: Meeting, catalog: Catalog, target: Path) -> tupl
     text_path = write_text(item, target.with_suffix(".txt"))
     log.info("dagsordenspunktet er skrevet: %s og %s", docx_path, text_path)
     return docx_path, text_path
-
-
-def make_agenda_item(meeting_path: Path, *, output: Path | None = None,
-                     content: Path | None = None) -> tuple[Path, Path]:
-    """Load the catalog and meeting file and write the agenda item; return the .docx and .txt paths."""
-    from workbook.content.load import load_catalog
-    from workbook.meeting.load import load_meeting
-
-    catalog = load_catalog(content)
-    meeting = load_meeting(Path(meeting_path), catalog)
-    return render_agenda_item(meeting, catalog, Path(output) if output else default_output(meeting))

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workbook import danish
 from workbook.content.model import Catalog, Decision
 from workbook.guide.legal import LegalPlan, hjemmel_views
-from workbook.guide.view import count_words, duration_text
 from workbook.guide.wording import (
     COUNCIL,
     area_of,
@@ -21,7 +21,6 @@ from workbook.guide.wording import (
 )
 from workbook.meeting.load import Meeting
 from workbook.meeting.plan import SelectedTheme, select_themes
-from workbook.render.env import format_date
 
 #: What the author completes: printed in brackets so it cannot be missed.
 TODO_ECONOMY = ("[Udfyldes af forvaltningen: Har drøftelsen eller forslagene økonomiske konsekvenser? "
@@ -99,18 +98,19 @@ def indstilling(meeting: Meeting, catalog: Catalog, selected: tuple[SelectedThem
 def sagsfremstilling(meeting: Meeting, selected: tuple[SelectedTheme, ...]) -> Section:
     """Per theme: what it is about and what the meeting is asked to discuss, in a few sentences."""
     blocks = [Block("p", (
-        f"{meeting.forum} drøfter på mødet {count_words(len(selected), 'tema', 'temaer')} om "
+        f"{meeting.forum} drøfter på mødet {danish.count_word(len(selected), 'tema', 'temaer', neuter=True)} om "
         "velfærdsalliancer – samarbejdet mellem kommunen, borgerne, frivillige, foreninger og "
         "virksomheder om velfærden. Drøftelsesguiden samler baggrund, regler, spørgsmål og forslag "
         "til beslutninger for hvert tema.",))]
     for chosen in selected:
         theme = chosen.theme
         first = theme.questions[0].text if theme.questions else ""
-        text = f"{theme.summary} Drøftelsen ({duration_text(chosen.minutes)}) tager udgangspunkt i " \
-               f"{count_words(len(theme.questions), 'spørgsmål', 'spørgsmål')}"
+        text = f"{theme.summary} Drøftelsen ({danish.minutes(chosen.minutes)}) tager udgangspunkt i " \
+               f"{danish.count_word(len(theme.questions), 'spørgsmål', 'spørgsmål', neuter=True)}"
         text += f", fx: {first}" if first else "."
         if theme.decisions:
-            text += f" Guiden har {count_words(len(theme.decisions), 'forslag', 'forslag')} til beslutninger."
+            proposals = danish.count_word(len(theme.decisions), "forslag", "forslag", neuter=True)
+            text += f" Guiden har {proposals} til beslutninger."
         blocks.append(Block("p", (text,), lead=f"Tema {chosen.number}: {theme.title}."))
     return Section("Sagsfremstilling", tuple(blocks))
 
@@ -158,5 +158,5 @@ def build_agenda_item(meeting: Meeting, catalog: Catalog) -> AgendaItem:
         Section("Bilag", (Block("numbered", ATTACHMENTS),)),
     )
     return AgendaItem(title=meeting.title, municipality=meeting.municipality, forum=meeting.forum,
-                      meeting_line=f"{meeting.forum}, {format_date(meeting.date, weekday=True)}",
+                      meeting_line=f"{meeting.forum}, {danish.date(meeting.date, weekday=True)}",
                       sections=sections)

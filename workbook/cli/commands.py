@@ -1,8 +1,8 @@
 """The command-line interface: a thin click layer over the library.
 
-Each command parses its arguments, calls one library function and turns a ``WorkbookError`` into a
-Danish message on stderr with exit code 1. Heavy libraries (WeasyPrint, openpyxl) are imported
-inside the commands that need them, so ``workbook --help`` stays fast.
+Each command parses its arguments, calls one use case in ``workbook.app`` and turns a
+``WorkbookError`` into a Danish message on stderr with exit code 1. ``workbook.app`` imports the
+heavy libraries (WeasyPrint, openpyxl) only inside its functions, so ``workbook --help`` stays fast.
 """
 
 from __future__ import annotations
@@ -14,10 +14,9 @@ from pathlib import Path
 
 import click
 
-from workbook import __version__
+from workbook import app
 from workbook.cli import danish as cli_danish
 from workbook.errors import WorkbookError
-from workbook.paths import shell_word
 
 # click's own messages (usage errors, "Usage:", "Options:") in Danish; before any command is declared.
 cli_danish.install()
@@ -81,7 +80,7 @@ def _content_option(func):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="workbook", message="%(prog)s %(version)s",
+@click.version_option(app.VERSION, "--version", prog_name="workbook", message="%(prog)s %(version)s",
                       help="Vis versionsnummeret og afslut.")
 @click.option("-v", "--verbose", is_flag=True, help="Vis flere detaljer undervejs.")
 def cli(verbose: bool) -> None:
@@ -107,9 +106,7 @@ def content() -> None:
 @click.option("--strict", is_flag=True, help="Afslut med fejl (kode 1) også ved advarsler.")
 def content_check(content: Path | None, strict: bool) -> None:
     """Kontrollér kataloget (og eget indhold): id'er, henvisninger, kilder og datoer."""
-    from workbook.content.load import check_catalog
-
-    result = check_catalog(content)
+    result = app.check_content(content)
     for warning in result.warnings:
         click.echo(f"Advarsel: {warning}", err=True)
     cat = result.catalog
@@ -128,10 +125,7 @@ def content_check(content: Path | None, strict: bool) -> None:
 @_content_option
 def content_list(content: Path | None) -> None:
     """Vis temaer og juridiske emner med id'er og antal."""
-    from workbook.content.listing import format_catalog_listing
-    from workbook.content.load import load_catalog
-
-    click.echo(format_catalog_listing(load_catalog(content)))
+    click.echo(app.list_content(content))
 
 
 # --- init ------------------------------------------------------------------------------------
@@ -154,21 +148,11 @@ def content_list(content: Path | None) -> None:
 @_content_option
 def init(file: Path, no_input: bool, force: bool, content: Path | None, **given: object) -> None:
     """Opret en mødefil (FIL, standard moede.yaml) ved at stille spørgsmål eller ud fra tilvalg."""
-    from workbook.content.load import load_catalog
-    from workbook.meeting.ask import ask_meeting_values, values_from_options
-    from workbook.meeting.load import write_meeting_file
-
-    if file.exists() and not force:
-        raise WorkbookError(f"{file} findes allerede. Brug --force for at overskrive den.")
-    catalog = load_catalog(content)
-    if no_input:
-        values = values_from_options(given, catalog)
-    else:
-        values = ask_meeting_values(given, catalog, prompt=click.prompt, echo=click.echo)
-    meeting = write_meeting_file(file, values, catalog)
-    count = len(meeting.themes)
+    result = app.init_meeting(file, given, no_input=no_input, force=force, content=content,
+                              prompt=click.prompt, echo=click.echo)
+    count = len(result.meeting.themes)
     click.echo(f"Mødefilen er skrevet: {file} ({count} {'tema' if count == 1 else 'temaer'}).")
-    click.echo(f"Lav guiden med: workbook guide {shell_word(file)}")
+    click.echo(f"Lav guiden med: {result.next_command}")
 
 
 # --- guide -----------------------------------------------------------------------------------
@@ -188,9 +172,7 @@ def init(file: Path, no_input: bool, force: bool, content: Path | None, **given:
 def guide(meeting: Path, output: Path | None, variant: str, fmt: str, pdfa: bool,
           content: Path | None, templates: Path | None) -> None:
     """Lav drøftelsesguiden til et møde (MØDEFIL er mødefilen)."""
-    from workbook.guide.make import make_guide
-
-    path = make_guide(meeting, output=output, variant=variant, fmt=fmt, pdfa=pdfa,
+    path = app.make_guide(meeting, output=output, variant=variant, fmt=fmt, pdfa=pdfa,
                       content=content, templates=templates)
     click.echo(f"Guiden er skrevet: {path}")
 
@@ -206,9 +188,7 @@ def guide(meeting: Path, output: Path | None, variant: str, fmt: str, pdfa: bool
 @_content_option
 def dagsorden(meeting: Path, output: Path | None, content: Path | None) -> None:
     """Lav dagsordenspunktet til mødet som Word-fil og som tekst til dagsordenssystemet."""
-    from workbook.agenda_item.make import make_agenda_item
-
-    docx_path, text_path = make_agenda_item(meeting, output=output, content=content)
+    docx_path, text_path = app.make_agenda_item(meeting, output=output, content=content)
     click.echo(f"Dagsordenspunktet er skrevet: {docx_path} og {text_path}")
 
 
@@ -223,9 +203,7 @@ def dagsorden(meeting: Path, output: Path | None, content: Path | None) -> None:
 @click.option("--force", is_flag=True, help="Overskriv et udfyldt ark (der gemmes en sikkerhedskopi).")
 def checklist(meeting: Path, output: Path | None, content: Path | None, force: bool) -> None:
     """Lav Excel-arket til selvevaluering til et møde."""
-    from workbook.xlsx.writer import make_checklist
-
-    result = make_checklist(meeting, output=output, content=content, force=force)
+    result = app.make_checklist(meeting, output=output, content=content, force=force)
     if result.backup:
         click.echo(f"Sikkerhedskopi af de gamle svar: {result.backup}")
     click.echo(f"Selvevalueringen er skrevet: {result.path}")
@@ -245,9 +223,7 @@ def checklist(meeting: Path, output: Path | None, content: Path | None, force: b
 def report(inputs: tuple[Path, ...], out_dir: Path | None, content: Path | None,
            templates: Path | None, strict: bool, anonym: bool) -> None:
     """Læs udfyldte selvevalueringer (ARK er filer eller mapper) og lav statusrapport og handleplan."""
-    from workbook.report.make import make_report
-
-    result = make_report(list(inputs), out_dir=out_dir, content=content, templates=templates,
+    result = app.make_report(inputs, out_dir=out_dir, content=content, templates=templates,
                          anonym=anonym)
     for line in result.messages:
         click.echo(line, err=True)
@@ -264,9 +240,7 @@ def report(inputs: tuple[Path, ...], out_dir: Path | None, content: Path | None,
 @_content_option
 def upgrade(old: Path, output: Path | None, content: Path | None) -> None:
     """Flyt alle svar fra et ældre ark over i et ark til det nuværende katalog."""
-    from workbook.xlsx.upgrade import upgrade_workbook
-
-    result = upgrade_workbook(old, output=output, content=content)
+    result = app.upgrade_workbook(old, output=output, content=content)
     for line in result.summary_lines():
         click.echo(line)
 
@@ -296,20 +270,18 @@ def build(meetings: tuple[Path, ...], out_dir: Path | None, jobs: int | None, co
     MØDEFILER er mødefiler eller mapper; en mappe giver alle dens *.yaml-filer. Hvert møde får
     mappen <output>/<møde-id>/. Et møde, hvor intet er ændret siden sidst, springes over.
     """
-    from workbook.pack.build import build_packs, collect_meeting_files
-
     jobs = jobs or os.cpu_count() or 1
-    files = collect_meeting_files(meetings)
+    files = app.collect_meeting_files(meetings)
     options = dict(out_dir=out_dir, jobs=jobs, content=content, templates=templates, force=force)
     if sys.stdout.isatty() and len(files) > 1:
         # A progress bar on a terminal; the failures are listed once it is done.
         with click.progressbar(length=len(files), label="Bygger mødepakker",
                                item_show_func=lambda o: o.source.name if o else None) as bar:
-            result = build_packs(files, **options, on_result=lambda o: bar.update(1, o))
+            result = app.build_packs(files, **options, on_result=lambda o: bar.update(1, o))
         for outcome in result.failed:
             click.echo(outcome.message, err=True)
     else:
-        result = build_packs(files, **options,
+        result = app.build_packs(files, **options,
                              on_result=lambda o: click.echo(o.message, err=o.failed))
     click.echo(result.summary())
     if result.failed:

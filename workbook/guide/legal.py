@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from workbook import danish
 from workbook.content.model import Catalog, Certainty, LegalAnswer, LegalTopic, Theme
 from workbook.guide.model import HjemmelView, LegalBox, LegalBrief, LegalTopicView, LegalView
 from workbook.guide.used import SourceNumbers
 from workbook.guide.wording import by_area, short_answer
-from workbook.render.env import format_date, paragraphs
+from workbook.render.env import paragraphs
 
 
 def fits(answer: LegalAnswer, area: str) -> bool:
@@ -91,7 +92,7 @@ class LegalPlan:
             answer=tuple(paragraphs(answer.answer)), hjemmel=hjemmel_views(answer),
             practice=answer.practice, pitfalls=answer.pitfalls, changes=_changes(answer),
             certainty=answer.certainty.label, uncertain=answer.certainty is not Certainty.SIKKER,
-            certainty_note=answer.certainty_note, reviewed=format_date(answer.reviewed),
+            certainty_note=answer.certainty_note, reviewed=danish.date(answer.reviewed),
             sources=sources.refs(answer.sources))
 
 

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
+from workbook import danish
 from workbook.content.model import Catalog, GlossaryTerm
 from workbook.guide.model import GlossaryView, SourceRef, SourceView
-from workbook.render.env import format_date
 
 
 class SourceNumbers:
@@ -33,7 +33,7 @@ class SourceNumbers:
         for number, source_id in enumerate(self.order, start=1):
             src = self.catalog.source(source_id)
             views.append(SourceView(number, f"kilde-{src.id}", src.title, src.publisher, src.url,
-                                    format_date(src.date), src.consulted, src.note,
+                                    danish.date(src.date), src.consulted, src.note,
                                     "" if src.title.rstrip().endswith((".", "?", "!")) else ".",
                                     site_of(src.url)))
         return tuple(views)

@@ -13,8 +13,9 @@ from collections.abc import Iterator
 
 from markupsafe import Markup
 
-from workbook import __version__
+from workbook import __version__, danish
 from workbook.content.model import Catalog, Theme
+from workbook.content.wording import decision_sentence
 from workbook.guide.legal import LegalPlan
 from workbook.guide.model import (
     AgendaRowView,
@@ -26,17 +27,10 @@ from workbook.guide.model import (
     TocEntry,
 )
 from workbook.guide.used import SourceNumbers, glossary_views, used_terms
-from workbook.guide.wording import (
-    area_label,
-    area_of,
-    by_area,
-    decision_sentence,
-    forum_in_sentence,
-    forum_kind,
-)
+from workbook.guide.wording import area_label, area_of, by_area, forum_in_sentence, forum_kind
 from workbook.meeting.load import Meeting
 from workbook.meeting.plan import SelectedTheme, build_agenda, select_themes, total_minutes
-from workbook.render.env import format_date, paragraphs
+from workbook.render.env import paragraphs
 
 #: Ruled note lines under each question in the full guide: none, it is read before the meeting;
 #: the short handout is the one to write on (its lines are for print only).
@@ -44,27 +38,6 @@ NOTE_LINES_FULL = 0
 #: Ruled lines the short handout shares among a theme's questions (two pages per theme).
 NOTE_LINES_SHORT_BUDGET = 30
 NOTE_LINES_SHORT_MIN, NOTE_LINES_SHORT_MAX = 2, 6
-
-NUMBER_WORDS = ("nul", "ét", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti", "elleve",
-                "tolv")
-
-
-def count_words(n: int, one: str, many: str) -> str:
-    """``to temaer``, ``ét tema``, ``13 temaer``."""
-    word = NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
-    return f"{word} {one if n == 1 else many}"
-
-
-def duration_text(minutes: int) -> str:
-    """Minutes in words for running text: ``90`` → ``1 time og 30 minutter`` (no abbreviation dot)."""
-    hours, rest = divmod(minutes, 60)
-    parts = []
-    if hours:
-        parts.append(f"{hours} {'time' if hours == 1 else 'timer'}")
-    if rest or not hours:
-        parts.append(f"{rest} {'minut' if rest == 1 else 'minutter'}")
-    return " og ".join(parts)
-
 
 def _note_lines(variant: str, questions: int) -> int:
     if variant == "fuld":
@@ -167,14 +140,14 @@ def build_view(meeting: Meeting, catalog: Catalog, *, variant: str = "fuld",
         municipality=meeting.municipality, forum=meeting.forum,
         forum_in_sentence=forum_in_sentence(meeting), forum_kind=forum_kind(meeting),
         area=area_label(area_of(meeting)), title=meeting.title,
-        date=format_date(meeting.date), date_long=format_date(meeting.date, weekday=True),
-        start=f"{meeting.start:%H:%M}", end=f"{end:%H:%M}", place=meeting.place, contact=meeting.contact,
+        date=danish.date(meeting.date), date_long=danish.date(meeting.date, weekday=True),
+        start=danish.time(meeting.start), end=danish.time(end), place=meeting.place, contact=meeting.contact,
         logo_src=meeting.logo.as_uri() if meeting.logo else "", logo_alt=f"{meeting.municipality}s logo",
         catalog_title=catalog.info.title, catalog_version=catalog.version,
-        catalog_date=format_date(catalog.info.date), generated=format_date(today or dt.date.today()),
+        catalog_date=danish.date(catalog.info.date), generated=danish.date(today or dt.date.today()),
         tool_version=__version__, agenda=agenda, total_minutes=minutes,
-        total_duration=duration_text(minutes),
-        theme_count=count_words(len(chapters), "tema", "temaer"),
+        total_duration=danish.minutes(minutes),
+        theme_count=danish.count_word(len(chapters), "tema", "temaer", neuter=True),
         toc=tuple(toc), chapters=chapters,
         legal_annex=legal_annex, glossary=glossary, glossary_label=glossary_label,
         sources=sources.views(), sources_label=sources_label,

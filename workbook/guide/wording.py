@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
-from workbook.content.model import Decision, LegalAnswer
+from workbook.content.model import AREAS, Decision, LegalAnswer
 from workbook.meeting.load import Meeting
 
 COUNCIL = "kommunalbestyrelse"
@@ -37,20 +37,9 @@ def forum_in_sentence(meeting: Meeting) -> str:
     return name[:1].lower() + name[1:] if name.casefold() in GENERIC_COUNCIL_NAMES else name
 
 
-def decision_sentence(decision: Decision, kind: str) -> str:
-    """The decision as the forum would take it (content's wording once it knows competences)."""
-    try:
-        from workbook.content.wording import decision_sentence as content_sentence
-    except ImportError:
-        return decision.text
-    return content_sentence(decision, kind)
-
-
 def decision_clause(decision: Decision, kind: str) -> str:
     """The decision as an item of an indstilling: ``beslutter, at …`` or, in a committee for the
     council's decisions, ``indstiller til kommunalbestyrelsen, at …``."""
-    if not hasattr(decision, "competence"):  # the catalog's text is still a whole sentence
-        return f"tager stilling til forslaget: {decision.text.rstrip('.')}"
     clause = decision.text.rstrip(".")
     if kind != COUNCIL and decision.competence == COUNCIL:
         return f"indstiller til kommunalbestyrelsen, at {clause}"
@@ -82,10 +71,6 @@ def area_of(meeting: Meeting) -> str:
 
 def area_label(area: str) -> str:
     """``ældre`` for ``aeldre`` ('' for no area)."""
-    try:
-        from workbook.content.model import AREAS
-    except ImportError:
-        return area
     return AREAS.get(area, area)
 
 

@@ -207,7 +207,8 @@ def _themes(data: LineDict, catalog: Catalog, add, problems: list[Problem], labe
                 problems.append(Problem(f"{label}:{line}", f"tema nr. {index}: ukendt felt '{sorted(extra)[0]}' "
                                 "(brug 'id' og 'minutter')"))
         else:
-            problems.append(Problem(f"{label}:{line}", f"tema nr. {index} skal være et tema-id eller 'id' og 'minutter'"))
+            problems.append(Problem(f"{label}:{line}",
+                                    f"tema nr. {index} skal være et tema-id eller 'id' og 'minutter'"))
             continue
         if not theme_id:
             problems.append(Problem(f"{label}:{line}", f"tema nr. {index} mangler 'id'"))

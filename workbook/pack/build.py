@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from workbook import danish
 from workbook.content.load import check_catalog
 from workbook.content.model import Catalog
 from workbook.errors import MeetingError, WorkbookError
 from workbook.meeting.load import Meeting, load_meeting
-from workbook.pack.index import format_size, write_index
+from workbook.pack.index import write_index
 from workbook.pack.manifest import (
     PackInputs,
     hash_template_dirs,
@@ -160,16 +161,12 @@ def build_pack(meeting: Meeting, catalog: Catalog, folder: Path, *, inputs: Pack
     write_manifest(folder, meeting, catalog, inputs, files, built=built)
     seconds = time.perf_counter() - started
     size = sum(p.stat().st_size for p in files)
-    message = f"Bygget: {folder}/ ({len(files)} filer, {format_size(size)}, {_seconds(seconds)})"
+    message = f"Bygget: {folder}/ ({len(files)} filer, {danish.size(size)}, {danish.seconds(seconds)})"
     backup = Path(checklist.backup) if checklist.backup else None
     if backup is not None:
         message += f"; de gamle svar er gemt i {backup}"
     return PackOutcome(source or meeting.path, Status.BUILT, message, folder, seconds, tuple(files),
                        backup)
-
-
-def _seconds(seconds: float) -> str:
-    return f"{seconds:.1f} s".replace(".", ",")
 
 
 def _failure(source: Path, reason: str, folder: Path | None = None,

@@ -32,6 +32,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._reader import FORMULA_TAG, INLINE_STRING, WorkSheetParser
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
+from workbook import danish
 from workbook.content.model import Catalog
 from workbook.errors import WorkbookFileError
 from workbook.paths import shell_word
@@ -257,7 +258,7 @@ def _kept(value: object) -> object:
 
 
 #: How a deadline should be written (shown when a Frist is not a date).
-DATE_EXAMPLE = "15.03.2027"
+DATE_EXAMPLE = danish.DATE_EXAMPLE
 _DATE_DMY = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
 
 
@@ -319,8 +320,8 @@ class _Reader:
                 width = max((c["column"] for c in cells), default=0)
                 self.cells += width or 1
                 if self.cells > MAX_CELLS:
-                    raise self.fail(f"filen har for mange celler (over {MAX_CELLS:,}) og læses ikke"
-                                    .replace(",", "."))
+                    raise self.fail(f"filen har for mange celler (over {danish.number(MAX_CELLS)}) og "
+                                    "læses ikke")
                 values = [None] * width
                 for c in cells:
                     values[c["column"] - 1] = c["value"]

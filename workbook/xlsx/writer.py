@@ -27,7 +27,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from workbook import __version__
+from workbook import __version__, danish
 from workbook.content.model import Catalog
 from workbook.errors import CatalogError, OutputError, WorkbookFileError
 from workbook.files import atomic_path
@@ -66,7 +66,7 @@ from workbook.xlsx.layout import (
 log = logging.getLogger(__name__)
 
 DEFAULT_FILENAME = "selvevaluering.xlsx"
-DATE_FORMAT = "DD-MM-YYYY"
+DATE_FORMAT = danish.EXCEL_DATE_FORMAT
 DATE_MIN, DATE_MAX = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 OWNER_MAX, COMMENT_MAX, RESPONDENT_MAX = 200, 2000, 200
 CELL_MAX = 32767
@@ -163,10 +163,6 @@ def _clean(ref: str) -> str:
 
 def _quote(sheet: str) -> str:
     return "'" + sheet.replace("'", "''") + "'"
-
-
-def _danish_date(day: dt.date) -> str:
-    return f"{day.day}. {txt.MONTHS[day.month - 1]} {day.year}"
 
 
 def _hf_escape(text: str) -> str:
@@ -322,11 +318,11 @@ def _guide_sheet(
     pair(txt.LABEL_MUNICIPALITY, meeting.municipality)
     pair(txt.LABEL_FORUM, meeting.forum)
     pair(txt.LABEL_MEETING, meeting.title)
-    pair(txt.LABEL_MEETING_DATE, _danish_date(meeting.date))
+    pair(txt.LABEL_MEETING_DATE, danish.date(meeting.date))
     pair(txt.LABEL_CONTACT, meeting.contact)
     pair(
         txt.LABEL_CATALOG,
-        f"{catalog.info.title}, version {catalog.version} af {_danish_date(catalog.info.date)}",
+        f"{catalog.info.title}, version {catalog.version} af {danish.date(catalog.info.date)}",
     )
 
     heading(txt.SECTION_RESPONDENT)
@@ -674,7 +670,7 @@ def build_workbook(meeting: Meeting, catalog: Catalog) -> Workbook:
     wb.active = 0
     props = wb.properties
     props.title = f"{txt.TITLE} – {meeting.title}"
-    props.subject = f"Selvevaluering til {meeting.forum}, {_danish_date(meeting.date)}"
+    props.subject = f"Selvevaluering til {meeting.forum}, {danish.date(meeting.date)}"
     props.creator = meeting.municipality
     props.lastModifiedBy = meeting.municipality
     props.keywords = f"velfærdsalliancer; selvevaluering; katalog {catalog.version}"
