@@ -474,3 +474,50 @@ def test_example_guides(examples_rendered, shipped, stem):
 def test_default_output_names(meeting):
     assert default_output(meeting) == Path("output/moede/droeftelsesguide.pdf")
     assert default_output(meeting, "kort", "html") == Path("output/moede/droeftelsesguide-kort.html")
+
+
+# --- each text once, worded for the forum (the example meetings, shipped catalog) ---------------
+
+
+def _snippets(text: str) -> list[str]:
+    """The start of every paragraph of ``text`` (after the first sentence: a chapter may give that as
+    the short answer), long enough to be unique and short enough to stay on one page."""
+    from workbook.render.env import paragraphs
+
+    out = []
+    for i, para in enumerate(paragraphs(text)):
+        if i == 0:
+            parts = re.split(r"(?<=[.!?»])\s+(?=[A-ZÆØÅ»])", para, maxsplit=1)
+            para = parts[1] if len(parts) > 1 else ""
+        if len(para) >= 30:
+            out.append(norm(para)[:70])
+    return out
+
+
+@pytest.mark.slow
+def test_no_legal_answer_and_no_case_is_printed_twice(examples_rendered, shipped):
+    for meeting, full, _short in examples_rendered.values():
+        text = " ".join(page_texts(full))
+        selected = select_themes(meeting, shipped)
+        answers = {a.id: a for s in selected for t in s.theme.legal_topics
+                   for a in shipped.legal_topic(t).answers}
+        for answer in answers.values():
+            for snippet in _snippets(answer.answer):
+                assert text.count(snippet) == 1, (meeting.id, answer.id, snippet)
+        for case_id in {c for s in selected for c in s.theme.cases}:
+            for snippet in _snippets("x. " + shipped.case(case_id).summary):
+                assert text.count(snippet) == 1, (meeting.id, case_id, snippet)
+
+
+@pytest.mark.slow
+def test_a_committee_guide_has_no_council_only_wording(examples_rendered):
+    _meeting, full, short = examples_rendered["socialudvalg"]
+    for path in (full, short):
+        text = " ".join(page_texts(path))
+        assert "Kommunalbestyrelsen beslutter" not in text
+        assert "Forslagene er skrevet til kommunalbestyrelsen" not in text
+        assert "Udvalget beslutter, at" in text or "Udvalget indstiller til kommunalbestyrelsen, at" in text
+    council = " ".join(page_texts(examples_rendered["kommunalbestyrelse-temamoede"][1]))
+    assert "Guiden er udarbejdet til mødet i kommunalbestyrelsen," in council
+    assert "Kommunalbestyrelsen drøfter otte temaer på" in council
+    assert "Udarbejdet" in council and "Dannet" not in council
