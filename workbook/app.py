@@ -127,6 +127,15 @@ def make_guide(meeting_path: Path, *, output: Path | None = None, variant: str =
                         templates=templates)
 
 
+def make_agenda_item(meeting_path: Path, *, output: Path | None = None,
+                     content: Path | None = None) -> tuple[Path, Path]:
+    """Write the meeting's agenda item (dagsordenspunkt.docx and .txt); return both paths."""
+    from workbook.agenda_item.make import default_output, render_agenda_item
+
+    meeting, catalog = load_meeting(meeting_path, content)
+    return render_agenda_item(meeting, catalog, Path(output) if output else default_output(meeting))
+
+
 def make_checklist(meeting_path: Path, *, output: Path | None = None, content: Path | None = None,
                    force: bool = False) -> ChecklistResult:
     """Write the self-assessment workbook of the meeting at ``meeting_path``."""
