@@ -7,6 +7,7 @@ module (``workbook --help``) stays fast.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ VERSION = __version__
 
 __all__ = [
     "VERSION", "InitResult", "build_packs", "check_content", "collect_meeting_files", "init_meeting",
+    "init_options",
     "list_content", "load_catalog", "load_meeting", "make_checklist", "make_guide", "make_personal_checklists",
     "make_report", "shell_word", "upgrade_workbook",
 ]
@@ -88,7 +90,7 @@ def init_meeting(file: Path, given: dict[str, object], *, no_input: bool = False
                  echo: Callable[[str], None] | None = None) -> InitResult:
     """Write a new meeting file ``file`` from ``given`` options, asking for the rest unless ``no_input``."""
     from workbook.meeting.ask import ask_meeting_values, values_from_options
-    from workbook.meeting.load import write_meeting_file
+    from workbook.meeting.write import write_meeting_file
 
     file = Path(file)
     if file.exists() and not force:
@@ -98,8 +100,17 @@ def init_meeting(file: Path, given: dict[str, object], *, no_input: bool = False
         values = values_from_options(given, catalog)
     else:
         values = ask_meeting_values(given, catalog, prompt=prompt, echo=echo)
+    if content is not None:  # the meeting carries its content, so no later command can forget it
+        values["indhold"] = os.path.relpath(Path(content).resolve(), file.resolve().parent)
     meeting = write_meeting_file(file, values, catalog)
-    return InitResult(file, meeting, f"workbook guide {shell_word(file)}")
+    return InitResult(file, meeting, f"workbook build {shell_word(file)}")
+
+
+def init_options() -> list[tuple[str, str, str]]:
+    """Return (key, metavar, help) of each meeting-file key ``init`` takes as an option, in order."""
+    from workbook.meeting.model import ASKED
+
+    return [(key.name, key.metavar, key.option_help) for key in ASKED]
 
 
 # --- documents -------------------------------------------------------------------------------
@@ -115,6 +126,15 @@ def make_guide(meeting_path: Path, *, output: Path | None = None, variant: str =
     target = Path(output) if output is not None else default_output(meeting, variant, fmt)
     return render_guide(meeting, catalog, target, variant=variant, fmt=fmt, pdfa=pdfa,
                         templates=templates)
+
+
+def make_agenda_item(meeting_path: Path, *, output: Path | None = None,
+                     content: Path | None = None) -> tuple[Path, Path]:
+    """Write the meeting's agenda item (dagsordenspunkt.docx and .txt); return both paths."""
+    from workbook.agenda_item.make import default_output, render_agenda_item
+
+    meeting, catalog = load_meeting(meeting_path, content)
+    return render_agenda_item(meeting, catalog, Path(output) if output else default_output(meeting))
 
 
 def make_checklist(meeting_path: Path, *, output: Path | None = None, content: Path | None = None,

@@ -131,16 +131,17 @@ def content_list(content: Path | None) -> None:
 # --- init ------------------------------------------------------------------------------------
 
 
+def _meeting_key_options(func):
+    # One option per meeting-file key that init asks for; the keys are declared once, in meeting.model.
+    for name, metavar, text in reversed(app.init_options()):
+        func = click.option(f"--{name}", metavar=metavar, help=text)(func)
+    return func
+
+
 @cli.command()
 @click.argument("file", required=False, default="moede.yaml", metavar="[FIL]",
                 type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--kommune", metavar="NAVN", help="Kommunens navn.")
-@click.option("--forum", metavar="NAVN", help="Kommunalbestyrelsen eller udvalgets navn.")
-@click.option("--titel", metavar="TEKST", help="Mødets titel.")
-@click.option("--dato", metavar="ÅÅÅÅ-MM-DD", help="Mødedato, ÅÅÅÅ-MM-DD.")
-@click.option("--starttid", metavar="TT:MM", help="Starttidspunkt, TT:MM.")
-@click.option("--sted", metavar="TEKST", help="Mødested.")
-@click.option("--kontakt", metavar="TEKST", help="Kontaktperson (navn, e-mail, telefon).")
+@_meeting_key_options
 @click.option("--tema", "temaer", multiple=True, metavar="TEMA",
               help="Et tema-id (kan gentages). Se 'workbook content list'.")
 @click.option("--no-input", is_flag=True, help="Spørg ikke; brug kun tilvalgene.")
@@ -152,7 +153,7 @@ def init(file: Path, no_input: bool, force: bool, content: Path | None, **given:
                               prompt=click.prompt, echo=click.echo)
     count = len(result.meeting.themes)
     click.echo(f"Mødefilen er skrevet: {file} ({count} {'tema' if count == 1 else 'temaer'}).")
-    click.echo(f"Lav guiden med: {result.next_command}")
+    click.echo(f"Lav mødepakken (guide, selvevaluering og oversigt) med: {result.next_command}")
 
 
 # --- guide -----------------------------------------------------------------------------------
@@ -164,8 +165,8 @@ def init(file: Path, no_input: bool, force: bool, content: Path | None, **given:
               help="Outputfil (standard: output/<møde>/droeftelsesguide.pdf).")
 @click.option("--variant", type=click.Choice(["fuld", "kort"]), default="fuld", show_default=True,
               help="Fuld guide eller kort mødeudgave.")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default="pdf", show_default=True,
-              help="PDF eller én selvstændig HTML-fil.")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "html", "docx"]), default="pdf", show_default=True,
+              help="PDF, én selvstændig HTML-fil eller Word (docx, til redigering).")
 @click.option("--pdfa", is_flag=True, help="Arkivformat PDF/A-3a (stadig tilgængelig PDF/UA-1).")
 @_content_option
 @click.option("--templates", type=click.Path(file_okay=False, path_type=Path), help=TEMPLATES_HELP)
@@ -175,6 +176,21 @@ def guide(meeting: Path, output: Path | None, variant: str, fmt: str, pdfa: bool
     path = app.make_guide(meeting, output=output, variant=variant, fmt=fmt, pdfa=pdfa,
                       content=content, templates=templates)
     click.echo(f"Guiden er skrevet: {path}")
+
+
+# --- agenda item -----------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("meeting", metavar="MØDEFIL", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Outputfil (standard: output/<møde>/dagsordenspunkt.docx); teksten skrives ved siden af "
+                   "som .txt.")
+@_content_option
+def dagsorden(meeting: Path, output: Path | None, content: Path | None) -> None:
+    """Lav dagsordenspunktet til mødet som Word-fil og som tekst til dagsordenssystemet."""
+    docx_path, text_path = app.make_agenda_item(meeting, output=output, content=content)
+    click.echo(f"Dagsordenspunktet er skrevet: {docx_path} og {text_path}")
 
 
 # --- checklist -------------------------------------------------------------------------------
