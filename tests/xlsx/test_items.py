@@ -10,6 +10,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from libreoffice import convert, needs_soffice
 from openpyxl import load_workbook
 from xlsx_fixtures import make_catalog, write_filled
@@ -24,10 +26,10 @@ COL = {c.key: i for i, c in enumerate(THEME_COLUMNS, 1)}
 SHEETS = {t.id: t.short_title for t in CATALOG.themes}
 
 
-def _filled(seed: int = 3) -> dict[str, dict[str, object]]:
+def _filled(seed: int = 3, share: float = 1.0) -> dict[str, dict[str, object]]:
     rnd = random.Random(seed)
-    return {iid: {"answer": SCALE[k % 5], "priority": rnd.choice(PRIORITIES), "owner": f"Ejer {k}",
-                  "comment": f"Bemærkning til {iid}"} for k, iid in enumerate(IDS)}
+    return {iid: {"answer": rnd.choice(SCALE), "priority": rnd.choice(PRIORITIES), "owner": f"Ejer {k}",
+                  "comment": f"Bemærkning til {iid}"} for k, iid in enumerate(IDS) if rnd.random() < share}
 
 
 def _answers(filled: dict[str, dict[str, object]]) -> dict[str, Answer]:
@@ -133,6 +135,21 @@ def test_a_long_value_is_echoed_shortened(tmp_path):
     [problem] = read_response(path, CATALOG, label="l.xlsx").problems
     assert problem.message.startswith("'" + "x" * 79 + "…' er ikke et gyldigt svar")
     assert len(problem.found) == 80 and len(str(problem)) < 200
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.sets(st.sampled_from(sorted(VARIANTS))), seed=st.integers(0, 1000),
+       share=st.sampled_from([0.3, 0.8, 1.0]))
+def test_any_mix_of_changes_gives_no_wrong_and_no_lost_answer(tmp_path, steps, seed, share):
+    filled = _filled(seed, share)
+    path = write_filled(tmp_path / f"mix{seed}.xlsx", CATALOG, filled)
+
+    def change(wb):
+        for step in sorted(steps, key=lambda s: s == "renamed"):  # rename last: the others name sheets
+            VARIANTS[step](wb)
+
+    response = read_response(_edit(path, change), CATALOG)
+    assert response.answers == _answers(filled)
 
 
 @needs_soffice

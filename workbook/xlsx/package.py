@@ -29,7 +29,7 @@ MAX_RUNS = 50_000
 
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(/?)>")
 _REF = re.compile(rb'\br="([A-Za-z]{1,3})([0-9]{1,7})"')
-_RUN = re.compile(rb"<(?:\w+:)?r[\s>]")
+_PREFIXED_RUN = re.compile(rb"<\w+:r[\s>]")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")
 #: How every known writer starts a cell; a cell written otherwise sends the scan down the slow path.
 _CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
@@ -107,7 +107,8 @@ def read_package(archive: zipfile.ZipFile) -> Package:
 
 def count_runs(data: bytes) -> int:
     """Return how many rich-text runs (``<r>`` elements) the XML ``data`` holds."""
-    return len(_RUN.findall(data))
+    plain = data.count(b"<r>") + data.count(b"<r ")
+    return plain + len(_PREFIXED_RUN.findall(data)) if b":r" in data else plain
 
 
 def scan_sheet(data: bytes) -> SheetScan:
@@ -116,7 +117,7 @@ def scan_sheet(data: bytes) -> SheetScan:
     The common case is done by the regex engine alone (one list of references); only a sheet with
     cells beyond ``MAX_COLUMNS`` or cells without a reference is walked cell by cell.
     """
-    prefixed = b"<x:" in data or re.search(rb"<\w+:c\b", data) is not None
+    prefixed = b":c " in data or b":c>" in data  # cells written with a namespace prefix (<x:c>)
     scan = SheetScan(has_formulas=_FORMULA.search(data) is not None, runs=count_runs(data))
     scan.cells = len(_CELL.findall(data)) if prefixed else data.count(b"<c ") + data.count(b"<c>")
     refs = _CELL_REF.findall(data)
