@@ -43,14 +43,19 @@ def _edit(path: Path, change) -> Path:
     return path
 
 
-def sort_without_id(wb, sheet: str = "Partnerskaber") -> None:
+def sort_without_id(wb, sheet: str = "Partnerskaber", first: int = 1) -> None:
     """Reverse the statement rows of columns A–H (Nr. to Bemærkning), leaving the hidden Id column."""
     ws = wb[sheet]
     rows = [r for r in range(HEADER_ROW + 1, ws.max_row + 1) if ws.cell(r, COL["id"]).value]
-    values = [[ws.cell(r, c).value for c in range(1, COL["id"])] for r in rows]
+    values = [[ws.cell(r, c).value for c in range(first, COL["id"])] for r in rows]
     for r, row in zip(rows, reversed(values), strict=True):
-        for c, value in enumerate(row, 1):
+        for c, value in enumerate(row, first):
             ws.cell(r, c).value = value
+
+
+def sort_text_only(wb) -> None:
+    """Reverse columns B–H (Udsagn to Bemærkning) of a sheet: the numbers and ids stay put."""
+    sort_without_id(wb, "Forsikring", first=2)
 
 
 def rename_and_reorder(wb) -> None:
@@ -78,11 +83,12 @@ def stray_cells(wb) -> None:
         wb["Forsikring"][f"XFD{row}"] = "x"
 
 
-VARIANTS = {"sorted": sort_without_id, "renamed": rename_and_reorder, "copied": copy_with_answers,
+VARIANTS = {"sorted": sort_without_id, "text-sorted": sort_text_only, "renamed": rename_and_reorder, "copied": copy_with_answers,
             "header": edit_header, "stray": stray_cells}
 #: (place, heading) of the problems each variant must give; the answers are always all there.
 PROBLEMS = {
     "sorted": [("Partnerskaber", "Rækker sorteret uden Id")],
+    "text-sorted": [("Forsikring", "Rækker sorteret uden Id")],
     "renamed": [],
     "copied": [],
     "header": [("Forsikring!D4", "Ændret overskrift")],
