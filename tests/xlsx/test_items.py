@@ -83,8 +83,8 @@ def stray_cells(wb) -> None:
         wb["Forsikring"][f"XFD{row}"] = "x"
 
 
-VARIANTS = {"sorted": sort_without_id, "text-sorted": sort_text_only, "renamed": rename_and_reorder, "copied": copy_with_answers,
-            "header": edit_header, "stray": stray_cells}
+VARIANTS = {"sorted": sort_without_id, "text-sorted": sort_text_only, "renamed": rename_and_reorder,
+            "copied": copy_with_answers, "header": edit_header, "stray": stray_cells}
 #: (place, heading) of the problems each variant must give; the answers are always all there.
 PROBLEMS = {
     "sorted": [("Partnerskaber", "Rækker sorteret uden Id")],

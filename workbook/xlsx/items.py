@@ -56,13 +56,13 @@ def statement_index(catalog: Catalog | None, items: dict[str, MetaItem]) -> dict
     """Return folded statement text → item id for the workbook's items (texts shared by two left out)."""
     index: dict[str, str] = {}
     shared: set[str] = set()
-    for item_id in items:
-        text = _folded(getattr(catalog.get(item_id), "statement", None)) if catalog is not None else ""
+    for key in items:
+        text = _folded(getattr(catalog.get(key), "statement", None)) if catalog is not None else ""
         if text in index:
             shared.add(text)
         elif text:
-            index[text] = item_id
-    return {text: item_id for text, item_id in index.items() if text not in shared}
+            index[text] = key
+    return {text: key for text, key in index.items() if text not in shared}
 
 
 def _shown_item(row: Sequence[object], columns: dict[str, int], by_number: dict[str, str],
