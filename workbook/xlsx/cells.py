@@ -48,6 +48,7 @@ class CellSource:
         self.cells = 0
         self.runs = 0
         self._book = None
+        self._rows: dict[str, list[list[object]]] = {}
         for info in self.archive.infolist():  # rich text lives in the shared strings and comments
             if info.filename.lower().endswith(("sharedstrings.xml", ".vml")) or "comments" in info.filename.lower():
                 self.count_runs(count_runs(self.archive.read(info)))
@@ -120,22 +121,32 @@ class CellSource:
         for name in names:
             self.scan(name)
 
+    def _values(self, name: str) -> list[list[object]]:
+        """Return the rows of sheet ``name`` from A1 as calamine gives them, empty cells as None (cached)."""
+        if name not in self._rows:
+            sheet = self._calamine().get_sheet_by_name(name)
+            # skip_empty_area=False: rows and columns from A1, so positions are the sheet's own.
+            self._rows[name] = [[None if v == "" else v for v in values]
+                                for values in sheet.to_python(skip_empty_area=False)]
+        return self._rows[name]
+
     def rows(self, name: str, *, with_formulas: bool = True) -> Iterator[tuple[int, list[object]]]:
         """Yield (row number, values from column A) of sheet ``name``; empty cells as None.
 
-        With ``with_formulas``, formula cells without a usable value come as ``FormulaValue``;
-        without, as None (cheaper: for looking for ids, not for reading answers).
+        With ``with_formulas``, formula cells without a usable value come as ``FormulaValue`` and
+        pasted error values as their text; without, as None (for looking for ids, not for answers).
+        The rows are shared between calls: callers must not change them.
         """
         scan = self.scan(name)
         if scan.cells == 0:
             return
-        sheet = self._calamine().get_sheet_by_name(name)
         found = formulas(self.part(name)) if with_formulas and scan.has_formulas else {}
-        # skip_empty_area=False: rows and columns from A1, so positions are the sheet's own.
-        for number, values in enumerate(sheet.to_python(skip_empty_area=False), start=1):
-            row = [None if v == "" else v for v in values]
+        for number, row in enumerate(self._values(name), start=1):
             if found:
-                for (f_row, f_col), formula in found.items():
-                    if f_row == number and f_col <= len(row):
-                        row[f_col - 1] = formula
+                patched = [(f_col, value) for (f_row, f_col), value in found.items()
+                           if f_row == number and f_col <= len(row)]
+                if patched:
+                    row = list(row)
+                    for f_col, value in patched:
+                        row[f_col - 1] = value
             yield number, row

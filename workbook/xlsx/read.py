@@ -29,7 +29,7 @@ from workbook.xlsx import locate
 from workbook.xlsx.cells import CALAMINE_ERRORS, CellSource
 from workbook.xlsx.fields import Answer
 from workbook.xlsx.guard import check_container, reason, refused
-from workbook.xlsx.items import Found, SheetReader, merge
+from workbook.xlsx.items import Found, SheetReader, merge, statement_index
 from workbook.xlsx.locate import FormulaValue, MetaItem, cell_text
 from workbook.xlsx.texts import shorten
 
@@ -292,6 +292,7 @@ class _Reader:
                      meta_sheet: str) -> None:
         items = {item.item_id: item for item in response.items}
         ids = set(items)
+        by_text = statement_index(catalog, items)
         found: list[Found] = []
         with_items: set[str] = set()
         for sheet in self.source.sheet_names:
@@ -304,7 +305,7 @@ class _Reader:
                 table = locate.find_item_table(self.rows(sheet), ids)
             with_items.add(sheet)
             self.report_guessed(sheet, table)
-            reading = SheetReader(sheet, table, items, catalog, self.warn).read(keep_text)
+            reading = SheetReader(sheet, table, items, by_text, self.warn).read(keep_text)
             if reading.resorted:
                 self.warn(f"{reading.resorted} rækker står ikke ud for deres id (sorteret uden kolonnen "
                           "Id?); de er læst efter det viste nummer og udsagn", sheet=sheet,
