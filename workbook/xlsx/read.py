@@ -20,6 +20,7 @@ from xml.etree.ElementTree import ParseError
 
 from openpyxl.utils.cell import get_column_letter
 
+from workbook import danish
 from workbook.content.model import Catalog
 from workbook.errors import Problem as LocatedProblem
 from workbook.errors import WorkbookFileError
@@ -295,8 +296,14 @@ class _Reader:
         by_text = statement_index(catalog, items)
         found: list[Found] = []
         with_items: set[str] = set()
+        written = {item.sheet for item in response.items}
         for sheet in self.source.sheet_names:
             if sheet == meta_sheet:
+                continue
+            if sheet not in written and not self.source.fits(sheet):
+                area = danish.number(self.source.scan(sheet).area)
+                self.warn(f"arket er for stort ({area} celler) og er ikke læst; svar skal stå i de ark, der "
+                          "blev sendt ud", sheet=sheet, heading="For stort ark")
                 continue
             table = locate.find_item_table(list(self.source.rows(sheet, with_formulas=False)), ids)
             if table is None:
