@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from workbook.pack.build import BuildResult, PackOutcome
     from workbook.report.make import ReportResult
     from workbook.xlsx.upgrade import UpgradeResult
-    from workbook.xlsx.writer import ChecklistResult
+    from workbook.xlsx.write import ChecklistResult
 
 VERSION = __version__
 
@@ -151,10 +151,19 @@ def make_guide(meeting_path: Path, *, output: Path | None = None, variant: str =
                         templates=templates)
 
 
+def make_agenda_item(meeting_path: Path, *, output: Path | None = None,
+                     content: Path | None = None) -> tuple[Path, Path]:
+    """Write the meeting's agenda item (dagsordenspunkt.docx and .txt); return both paths."""
+    from workbook.agenda_item.make import default_output, render_agenda_item
+
+    meeting, catalog = load_meeting(meeting_path, content)
+    return render_agenda_item(meeting, catalog, Path(output) if output else default_output(meeting))
+
+
 def make_checklist(meeting_path: Path, *, output: Path | None = None, content: Path | None = None,
                    force: bool = False) -> ChecklistResult:
     """Write the self-assessment workbook of the meeting at ``meeting_path``."""
-    from workbook.xlsx.writer import default_target, write_checklist
+    from workbook.xlsx.write import default_target, write_checklist
 
     meeting, catalog = load_meeting(meeting_path, content)
     return write_checklist(meeting, catalog, Path(output) if output else default_target(meeting),

@@ -73,6 +73,7 @@ def test_every_declared_command_is_walked() -> None:
         "content check",
         "content eksport",
         "content list",
+        "dagsorden",
         "guide",
         "init",
         "report",

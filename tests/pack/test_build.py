@@ -19,6 +19,7 @@ from workbook.files import file_digest
 from workbook.meeting.load import load_meeting
 from workbook.meeting.plan import select_themes
 from workbook.pack.build import (
+    AGENDA_NAME,
     CHECKLIST_NAME,
     GUIDE_NAME,
     HANDOUT_NAME,
@@ -29,11 +30,12 @@ from workbook.pack.build import (
 from workbook.pack.index import INDEX_NAME
 from workbook.pack.manifest import MANIFEST_NAME
 from workbook.xlsx.layout import THEME_COLUMNS
-from workbook.xlsx.writer import item_rows
+from workbook.xlsx.write import item_rows
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLES = ROOT / "examples"
-PACK_FILES = (GUIDE_NAME, HANDOUT_NAME, CHECKLIST_NAME, INDEX_NAME, MANIFEST_NAME)
+AGENDA_TEXT = "dagsordenspunkt.txt"
+PACK_FILES = (GUIDE_NAME, HANDOUT_NAME, CHECKLIST_NAME, AGENDA_NAME, AGENDA_TEXT, INDEX_NAME, MANIFEST_NAME)
 ANSWER_COLUMN = [c.key for c in THEME_COLUMNS].index("answer") + 1
 
 
@@ -140,7 +142,7 @@ def test_examples_index_lists_and_links_every_file_with_its_size(examples_build,
         page = parse_html(outcome.folder / INDEX_NAME)
         assert page.lang == "da"
         text = " ".join(page.text)
-        for name in (GUIDE_NAME, HANDOUT_NAME, CHECKLIST_NAME):
+        for name in (GUIDE_NAME, HANDOUT_NAME, CHECKLIST_NAME, AGENDA_NAME, AGENDA_TEXT):
             assert name in page.links
             assert (outcome.folder / name).is_file()  # the relative link works
             size = danish.size((outcome.folder / name).stat().st_size)
@@ -154,7 +156,7 @@ def test_examples_manifest_matches_files(examples_build, catalog):
     for outcome in result.built:
         manifest = json.loads((outcome.folder / MANIFEST_NAME).read_text(encoding="utf-8"))
         names = [f["name"] for f in manifest["files"]]
-        assert names == [GUIDE_NAME, HANDOUT_NAME, CHECKLIST_NAME, INDEX_NAME]
+        assert names == [GUIDE_NAME, HANDOUT_NAME, CHECKLIST_NAME, AGENDA_NAME, AGENDA_TEXT, INDEX_NAME]
         for entry in manifest["files"]:
             path = outcome.folder / entry["name"]
             assert entry["sha256"] == file_digest(path)

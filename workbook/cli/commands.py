@@ -183,8 +183,8 @@ def init(file: Path, no_input: bool, force: bool, content: Path | None, **given:
               help="Outputfil (standard: output/<møde>/droeftelsesguide.pdf).")
 @click.option("--variant", type=click.Choice(["fuld", "kort"]), default="fuld", show_default=True,
               help="Fuld guide eller kort mødeudgave.")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default="pdf", show_default=True,
-              help="PDF eller én selvstændig HTML-fil.")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "html", "docx"]), default="pdf", show_default=True,
+              help="PDF, én selvstændig HTML-fil eller Word (docx, til redigering).")
 @click.option("--pdfa", is_flag=True, help="Arkivformat PDF/A-3a (stadig tilgængelig PDF/UA-1).")
 @_content_option
 @click.option("--templates", type=click.Path(file_okay=False, path_type=Path), help=TEMPLATES_HELP)
@@ -194,6 +194,21 @@ def guide(meeting: Path, output: Path | None, variant: str, fmt: str, pdfa: bool
     path = app.make_guide(meeting, output=output, variant=variant, fmt=fmt, pdfa=pdfa,
                       content=content, templates=templates)
     click.echo(f"Guiden er skrevet: {path}")
+
+
+# --- agenda item -----------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("meeting", metavar="MØDEFIL", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Outputfil (standard: output/<møde>/dagsordenspunkt.docx); teksten skrives ved siden af "
+                   "som .txt.")
+@_content_option
+def dagsorden(meeting: Path, output: Path | None, content: Path | None) -> None:
+    """Lav dagsordenspunktet til mødet som Word-fil og som tekst til dagsordenssystemet."""
+    docx_path, text_path = app.make_agenda_item(meeting, output=output, content=content)
+    click.echo(f"Dagsordenspunktet er skrevet: {docx_path} og {text_path}")
 
 
 # --- checklist -------------------------------------------------------------------------------

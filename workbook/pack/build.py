@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 GUIDE_NAME = "droeftelsesguide.pdf"
 HANDOUT_NAME = "droeftelsesguide-kort.pdf"
 CHECKLIST_NAME = "selvevaluering.xlsx"
+AGENDA_NAME = "dagsordenspunkt.docx"
 #: A directory given as a meeting argument builds every file with one of these suffixes in it.
 MEETING_SUFFIXES = (".yaml", ".yml")
 #: Start method of the worker processes. ``fork`` starts a worker in milliseconds and hands it the
@@ -138,8 +139,9 @@ def build_pack(meeting: Meeting, catalog: Catalog, folder: Path, *, inputs: Pack
                templates: Path | None = None, force: bool = False,
                source: Path | None = None) -> PackOutcome:
     """Build one meeting's pack in ``folder`` in this process; raise ``WorkbookError``."""
+    from workbook.agenda_item.make import render_agenda_item
     from workbook.guide.make import render_guide
-    from workbook.xlsx.writer import write_checklist
+    from workbook.xlsx.write import write_checklist
 
     started = time.perf_counter()
     folder = Path(folder)
@@ -151,7 +153,8 @@ def build_pack(meeting: Meeting, catalog: Catalog, folder: Path, *, inputs: Pack
                          templates=templates)
     handout = render_guide(meeting, catalog, folder / HANDOUT_NAME, variant="kort", fmt="pdf",
                            templates=templates)
-    files = [Path(guide), Path(handout), Path(checklist.path)]
+    agenda_docx, agenda_text = render_agenda_item(meeting, catalog, folder / AGENDA_NAME)
+    files = [Path(guide), Path(handout), Path(checklist.path), agenda_docx, agenda_text]
     built = dt.datetime.now().astimezone()
     index = write_index(folder, meeting, catalog, files, templates=templates, built=built)
     files.append(index)

@@ -30,12 +30,21 @@ FILE_LABELS: dict[str, tuple[str, str, str]] = {
         "Selvevaluering", "Excel",
         "Regneark, hvor ledere og udvalgsmedlemmer vurderer kommunen ud fra udsagnene i guiden. "
         "Numrene svarer til guidens."),
+    "dagsordenspunkt.docx": (
+        "Dagsordenspunkt", "Word",
+        "Udkast til dagsordenspunktet med beslutningstema, indstilling, sagsfremstilling og "
+        "retsgrundlag. Økonomi og inddragelse udfyldes af forvaltningen."),
+    "dagsordenspunkt.txt": (
+        "Dagsordenspunkt som tekst", "Tekst",
+        "Samme tekst som Word-filen, til at sætte ind i dagsordenssystemet."),
 }
 
 MIME_TYPES = {
     ".pdf": "application/pdf",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ".html": "text/html",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".txt": "text/plain",
 }
 
 
