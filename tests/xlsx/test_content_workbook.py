@@ -66,14 +66,18 @@ def test_export_lists_the_chosen_themes_with_catalog_text(catalog) -> None:
         app.export_content(Path("indhold.xlsx"))
 
 
-def test_changed_texts_reach_the_guide_and_the_workbook_through_indhold(edited, catalog) -> None:
-    meeting = _meeting()
+def test_changed_texts_reach_the_guide_agenda_and_workbook_through_indhold(edited, catalog) -> None:
+    meeting = _meeting("indhold: indhold.xlsx\nindstilling: [roller-og-graenser-b1]\n")
     html = app.make_guide(meeting, fmt="html", output=Path("guide.html")).read_text(encoding="utf-8")
     assert NEW_DECISION in html and NEW_STATEMENT in html and NEW_TITLE in html
     assert edited["decision"] not in html and edited["statement"] not in html
     # what was not changed stays: the theme's other statements and the other theme
     assert catalog.theme("roller-og-graenser").checklist[1].statement in html
     assert catalog.theme("frivillige-jura").title in html
+
+    docx, text = app.make_agenda_item(meeting, output=Path("dagsordenspunkt.docx"))
+    agenda = " ".join(text.read_text(encoding="utf-8").split())
+    assert NEW_DECISION in agenda and edited["decision"] not in agenda
 
     result = app.make_checklist(meeting, output=Path("selvevaluering.xlsx"))
     texts = {c.value for ws in load_workbook(result.path) for r in ws.iter_rows() for c in r if c.value}
