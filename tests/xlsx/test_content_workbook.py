@@ -75,7 +75,7 @@ def test_changed_texts_reach_the_guide_agenda_and_workbook_through_indhold(edite
     assert catalog.theme("roller-og-graenser").checklist[1].statement in html
     assert catalog.theme("frivillige-jura").title in html
 
-    docx, text = app.make_agenda_item(meeting, output=Path("dagsordenspunkt.docx"))
+    _docx, text = app.make_agenda_item(meeting, output=Path("dagsordenspunkt.docx"))
     agenda = " ".join(text.read_text(encoding="utf-8").split())
     assert NEW_DECISION in agenda and edited["decision"] not in agenda
 
