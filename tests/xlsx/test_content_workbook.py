@@ -157,3 +157,15 @@ def test_a_workbook_that_is_not_a_content_workbook(tmp_path: Path) -> None:
         app.load_catalog(Path("andet.xlsx"))
     assert str(info.value) == ("Lokalt indhold (1):\n  andet.xlsx: filen er ikke lavet med 'workbook content "
                                "eksport' (arket »Om indholdet« mangler)")
+
+
+def test_a_renamed_column_and_a_guide_from_a_broken_workbook(catalog) -> None:
+    app.export_content(Path("indhold.xlsx"), ["roller-og-graenser"])
+    wb = load_workbook("indhold.xlsx")
+    wb["Udsagn"]["D1"].value = "Udsagn (vores)"
+    wb.save("indhold.xlsx")
+    result = CliRunner().invoke(cli, ["guide", str(_meeting()), "--format", "html", "-o", "g.html"])
+    assert result.exit_code == 1
+    assert result.stderr == ("Fejl: Lokalt indhold (1):\n  indhold.xlsx [Udsagn]: kolonnen »Udsagn (kommunens)« "
+                             "mangler; omdøb eller slet ikke kolonnerne\n")
+    assert not Path("g.html").exists()
