@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from libreoffice import convert, needs_soffice
 from openpyxl import load_workbook
 
 from workbook import app
@@ -147,3 +148,13 @@ def test_a_renamed_column_and_a_guide_from_a_broken_workbook(catalog) -> None:
     assert result.stderr == ("Fejl: Lokalt indhold (1):\n  indhold.xlsx [Udsagn]: kolonnen »Udsagn (kommunens)« "
                              "mangler; omdøb eller slet ikke kolonnerne\n")
     assert not Path("g.html").exists()
+
+
+@needs_soffice
+@pytest.mark.libreoffice
+def test_a_content_workbook_saved_by_libreoffice_reads_the_same(edited, tmp_path: Path) -> None:
+    [saved] = convert([Path("indhold.xlsx")], "xlsx", tmp_path / "lo")
+    ours = app.load_catalog(Path("indhold.xlsx"))
+    theirs = app.load_catalog(saved)
+    assert theirs.theme("roller-og-graenser") == ours.theme("roller-og-graenser")
+    assert theirs.theme("roller-og-graenser").checklist[0].statement == NEW_STATEMENT
