@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import enum
 import hashlib
 import logging
 import re
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from workbook.content import model
+from workbook.content import law, model
 from workbook.content.yamlio import LineDict, LineList, YamlProblem, load_yaml
 from workbook.errors import CatalogError
 from workbook.paths import DATA_DIR, PACKAGE_DIR
@@ -50,6 +51,7 @@ KIND_NAMES: dict[type, str] = {
     model.ChecklistItem: "tjekpunkt",
     model.Decision: "beslutning",
     model.CatalogInfo: "katalog",
+    model.Change: "ændring",
 }
 
 #: Reference fields: (class, field) -> the class the ids must resolve to.
@@ -129,6 +131,8 @@ def _build(cls: type, raw: object, label: str, line: int, errors: _Problems, par
                    f"skal være en samling af felter (nøgle: værdi), ikke {_type_name(raw)}")
         return None
     item_id = raw.get("id") if isinstance(raw.get("id"), str) else None
+    if item_id is None and "id" not in {f.name for f in dataclasses.fields(cls)}:
+        item_id = parent_id  # a part without its own id (a change) is named by its answer
     fields = {f.name: f for f in dataclasses.fields(cls) if not f.name.startswith("_")}
     hints = _hints(cls)
     values: dict[str, object] = {}
@@ -192,17 +196,19 @@ def _convert(hint: object, value: object, label: str, line: int, errors: _Proble
             except ValueError:
                 pass
         return None, f"skal være en dato som ÅÅÅÅ-MM-DD, ikke '{value}'"
-    if isinstance(hint, type) and issubclass(hint, model.Certainty):
+    if isinstance(hint, type) and issubclass(hint, enum.StrEnum):
         try:
-            return model.Certainty(str(value).strip().lower()), None
+            return hint(str(value).strip().lower()), None
         except ValueError:
-            allowed = ", ".join(c.value for c in model.Certainty)
+            allowed = ", ".join(c.value for c in hint)
             return None, f"'{value}' er ikke en af {allowed}"
     if origin is tuple:
         inner = typing.get_args(hint)[0]
         if not isinstance(value, list):
             return None, f"skal være en liste, ikke {_type_name(value)}"
         list_line = value.line if isinstance(value, LineList) else line
+        if inner is model.Hjemmel:
+            return law.parse_all(value)
         if dataclasses.is_dataclass(inner):
             built = []
             failed = False
@@ -359,6 +365,8 @@ def _validate(located: list[_Located], info: tuple[model.CatalogInfo, str, int, 
                     warnings.add(loc.label, raw.line_of("reviewed"), kind, obj.id,
                                  f"senest gennemgået {obj.reviewed.isoformat()}, over 12 måneder siden: "
                                  "gennemgå svaret mod kilderne")
+                for problem in law.answer_warnings(obj, today):
+                    warnings.add(loc.label, raw.line_of(problem.field), kind, obj.id, problem.message)
                 if obj.certainty is not model.Certainty.SIKKER and not obj.certainty_note:
                     errors.add(loc.label, raw.line_of("certainty"), kind, obj.id,
                                f"feltet 'certainty_note' mangler: et svar, der er '{obj.certainty.value}', "
@@ -495,6 +503,7 @@ def check_catalog(overlay: Path | None = None, today: dt.date | None = None,
         sources=of(model.Source),
         glossary=of(model.GlossaryTerm),
         content_hash=_hash_files([*files, *overlay_files]),
+        laws=law.load_index(),
     )
     result = CatalogResult(catalog, tuple(warnings.sorted()))
     _CACHE[key] = result

@@ -15,6 +15,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from workbook import __version__
+from workbook.content.dated import describe_change
 from workbook.content.model import Catalog, Certainty, LegalAnswer
 from workbook.errors import RenderError
 from workbook.files import write_text_atomic
@@ -278,8 +279,9 @@ def build_view(meeting: Meeting, catalog: Catalog, *, variant: str = "fuld", htm
         return LegalView(
             number=numbers[answer.id], anchor=f"{prefix}-{answer.id}", home=f"jura-{answer.id}",
             question=answer.question, answer=tuple(paragraphs(answer.answer)),
-            hjemmel=answer.hjemmel, practice=answer.practice, pitfalls=answer.pitfalls,
-            changes=tuple(paragraphs(answer.changes)), certainty=answer.certainty.label,
+            hjemmel=tuple(h.label for h in answer.hjemmel), practice=answer.practice, pitfalls=answer.pitfalls,
+            changes=tuple(describe_change(c, meeting.date) for c in answer.changes),
+            certainty=answer.certainty.label,
             uncertain=answer.certainty is not Certainty.SIKKER, certainty_note=answer.certainty_note,
             reviewed=format_date(answer.reviewed), sources=sources.refs(answer.sources))
 
