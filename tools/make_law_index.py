@@ -1,6 +1,6 @@
 """Make workbook/content/data/law-index.json from the law texts in ../shared/law (retsinformation.dk).
 
-Usage: python3 tools/make_law_index.py [LAW_DIR] [OUTPUT]
+Usage: python3 tools/make_law_index.py [LAW_DIR] [OUTPUT] [MIRROR_SEED_DIR]
 
 For every act (LBK, lov, BEK) it records the id, title, short name, document number and date, the
 ELI address, and the provisions that exist: each § (with its letter) and, per stk., how many
@@ -8,8 +8,11 @@ numbered items (nr.) it has. Older consolidations of the same act are kept under
 a citation of them can be warned about. Amending acts (lov om ændring ...) are indexed without
 provisions: their published text shows only what they insert into other acts.
 
-Two entries have no text in the law folder and are added by hand: the GDPR (articles 1-99) and the
-unwritten kommunalfuldmagtsregler.
+A few acts the catalog needs are not in the law folder. They come from the public mirror of
+retsinformation.dk (GitHub Ansvar-Systems/Danish-law-mcp, ``data/seed/<year>_<number>.json``, newest
+consolidation by date; see MIRROR_ACTS). Without the mirror, the entries already in the committed
+index are kept as they are. Two entries are added by hand: the GDPR (articles 1-99) and the unwritten
+kommunalfuldmagtsregler.
 """
 
 from __future__ import annotations
@@ -81,6 +84,25 @@ EXTRA_ACTS = {
     },
 }
 
+#: Acts taken from the mirror: id -> seed files (newest first; the rest become ``older``).
+MIRROR_ACTS = {
+    "aktivloven": ["2025_1004"],
+    "arbejdsloeshedsforsikringsloven": ["2025_1077"],
+    "bek-udbetaling-dagpenge": ["2026_39"],
+    "bek-unges-arbejde": ["2025_1713"],
+    "bek-psykisk-arbejdsmiljoe": ["2020_1406"],
+    "erstatningsansvarsloven": ["2025_1080"],
+    "folkeoplysningsloven": ["2018_1115"],
+}
+MIRROR_SHORT_NAMES = {
+    "aktivloven": "lov om aktiv socialpolitik",
+    "arbejdsloeshedsforsikringsloven": "lov om arbejdsløshedsforsikring",
+    "bek-udbetaling-dagpenge": "bekendtgørelsen om udbetaling af dagpenge",
+    "bek-unges-arbejde": "bekendtgørelsen om unges arbejde",
+    "bek-psykisk-arbejdsmiljoe": "bekendtgørelsen om psykisk arbejdsmiljø",
+    "erstatningsansvarsloven": "erstatningsansvarsloven",
+}
+
 DOC_SUFFIX = re.compile(r"^(?P<id>.+?)-(?:(?P<kind>lbk|lov)-)?(?P<no>\d+)-(?P<year>\d{4})$")
 PARAGRAPH = re.compile(r"^§ (?P<no>\d+(?: [a-z]+)?)\. ?(?P<text>.*)$")
 RANGE = re.compile(r"^§§ (?P<first>\d+(?: [a-z]+)?)-(?P<last>\d+(?: [a-z]+)?)\. \((?:Ophævet|Udelades)\)")
@@ -120,59 +142,91 @@ def read_document(path: Path) -> dict:
     kind = "BEK" if act_id.startswith("bek-") else ("LBK" if match.group("kind") == "lbk" else "lov")
     kind_label = {"BEK": "BEK", "LBK": "LBK", "lov": "lov"}[kind]
     number_label = f"{kind_label} nr. {number} af {issued.day}.{issued.month}.{issued.year}"
+    provisions, repealed = ({}, []) if amending else paragraphs(lines)
+    short = SHORT_NAMES.get(act_id) or number_label[0].lower() + number_label[1:]
+    return entry(act_id, title, short, kind, number_label, issued, meta["ELI"].strip(), path.stem,
+                 amending, provisions, repealed)
+
+
+def paragraphs(lines: list[str]) -> tuple[dict[str, list[int]], list[list[str]]]:
+    """The §§ that exist (with their stk./nr. structure) and the ranges that are repealed."""
     provisions: dict[str, list[int]] = {}
     repealed: list[list[str]] = []
-    if not amending:
-        for line in lines:
-            if m := RANGE.match(line):
-                repealed.append([m.group("first"), m.group("last")])
-            elif m := PARAGRAPH.match(line):
-                no, text = m.group("no"), m.group("text")
-                if text.startswith(("(Ophævet)", "(Udelades)")):
-                    repealed.append([no, no])
-                else:
-                    provisions[no] = structure(text)
+    for line in lines:
+        if m := RANGE.match(line):
+            repealed.append([m.group("first"), m.group("last")])
+        elif m := PARAGRAPH.match(line):
+            no, text = m.group("no"), m.group("text")
+            if text.startswith(("(Ophævet)", "(Udelades)")):
+                repealed.append([no, no])
+            else:
+                provisions[no] = structure(text)
+    return dict(sorted(provisions.items(), key=lambda kv: provision_key(kv[0]))), repealed
+
+
+def entry(act_id: str, title: str, short: str, kind: str, number_label: str, issued: dt.date, eli: str,
+          document: str, amending: bool, provisions: dict, repealed: list) -> dict:
     act_title = title.removeprefix("Bekendtgørelse af ")
-    act_title = act_title[0].upper() + act_title[1:]
-    short = SHORT_NAMES.get(act_id) or number_label[0].lower() + number_label[1:]
     return {
         "id": act_id,
-        "title": act_title,
+        "title": act_title[0].upper() + act_title[1:],
         "short_name": short,
         "kind": kind,
         "number": number_label,
         "date": issued.isoformat(),
-        "eli": meta["ELI"].strip(),
-        "document": path.stem,
+        "eli": eli,
+        "document": document,
         "amending": amending,
         "unit": "§",
-        "provisions": dict(sorted(provisions.items(), key=lambda kv: provision_key(kv[0]))),
+        "provisions": provisions,
         "repealed": repealed,
         "older": [],
-        "_year": year,
     }
 
 
-def build(law_dir: Path) -> dict:
+def read_mirror(act_id: str, path: Path) -> dict:
+    """One act from the mirror's seed JSON (retsinformation.dk's text, split by provision)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    title = data["title"]
+    issued = dt.date.fromisoformat(data["issued_date"])
+    year, number = path.stem.split("_")
+    kind = "LBK" if title.startswith("Bekendtgørelse af ") else ("BEK" if title.startswith("Bekendtgørelse") else "lov")
+    number_label = f"{kind} nr. {number} af {issued.day}.{issued.month}.{issued.year}"
+    lines = [p["content"] for p in data["provisions"]]
+    provisions, repealed = paragraphs(lines)
+    short = MIRROR_SHORT_NAMES.get(act_id) or SHORT_NAMES.get(act_id, act_id)
+    title = re.sub(r"\bom om\b", "om", title)  # a typo in one published title
+    return entry(act_id, title, short, kind, number_label, issued,
+                 f"https://www.retsinformation.dk/eli/lta/{year}/{number}", f"{act_id}-{kind.lower()}-{number}-{year}",
+                 False, provisions, repealed)
+
+
+def build(law_dir: Path, mirror: Path | None = None, committed: dict | None = None) -> dict:
+    """The index from the law folder, plus MIRROR_ACTS from the mirror (or, without it, as committed)."""
     by_id: dict[str, list[dict]] = {}
     for path in sorted(law_dir.glob("*.md")):
         if path.name in ("INDEX.md", "README.md"):
             continue
-        entry = read_document(path)
-        by_id.setdefault(entry["id"], []).append(entry)
+        found = read_document(path)
+        by_id.setdefault(found["id"], []).append(found)
+    kept: dict[str, dict] = {}
+    for act_id, seeds in MIRROR_ACTS.items():
+        if mirror is not None:
+            by_id.setdefault(act_id, []).extend(read_mirror(act_id, mirror / f"{seed}.json") for seed in seeds)
+        elif committed and act_id in committed["acts"]:
+            kept[act_id] = committed["acts"][act_id]
     acts: dict[str, dict] = {}
     for act_id, versions in sorted(by_id.items()):
         versions.sort(key=lambda e: e["date"], reverse=True)
         current, *older = versions
-        for entry in versions:
-            entry.pop("_year")
         current["older"] = [{k: e[k] for k in ("document", "number", "date", "eli", "provisions", "repealed")}
                             for e in older]
         acts[act_id] = {k: v for k, v in current.items() if k != "id"}
+    acts.update(kept)
     acts.update(EXTRA_ACTS)
     return {
-        "about": "Made by tools/make_law_index.py from the law texts in shared/law (retsinformation.dk, "
-                 "captured February 2026). Do not edit by hand: rerun the script.",
+        "about": "Made by tools/make_law_index.py from the law texts in shared/law and a few acts from the "
+                 "mirror of retsinformation.dk (captured February 2026). Do not edit by hand: rerun the script.",
         "acts": dict(sorted(acts.items())),
     }
 
@@ -180,7 +234,9 @@ def build(law_dir: Path) -> dict:
 def main(argv: list[str]) -> int:
     law_dir = Path(argv[1]) if len(argv) > 1 else DEFAULT_LAW_DIR
     output = Path(argv[2]) if len(argv) > 2 else DEFAULT_OUTPUT
-    index = build(law_dir)
+    mirror = Path(argv[3]) if len(argv) > 3 else None
+    committed = json.loads(output.read_text(encoding="utf-8")) if output.is_file() else None
+    index = build(law_dir, mirror, committed)
     text = json.dumps(index, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
     tmp = output.with_suffix(".json.tmp")
     tmp.write_text(text, encoding="utf-8")
