@@ -23,7 +23,8 @@ from pypdf import PdfReader
 from workbook.cli.commands import cli
 from workbook.content.load import check_catalog
 from workbook.errors import RenderError
-from workbook.guide.make import build_view, decisions_note, default_output, duration_text, render_guide
+from workbook.guide.make import default_output, render_guide
+from workbook.guide.view import build_view, decisions_note
 from workbook.meeting.load import load_meeting
 from workbook.meeting.plan import select_themes
 
@@ -472,34 +473,3 @@ def test_example_guides(examples_rendered, shipped, stem):
 def test_default_output_names(meeting):
     assert default_output(meeting) == Path("output/moede/droeftelsesguide.pdf")
     assert default_output(meeting, "kort", "html") == Path("output/moede/droeftelsesguide-kort.html")
-
-
-@pytest.mark.parametrize(("minutes", "text"), [
-    (45, "45 minutter"), (1, "1 minut"), (60, "1 time"), (90, "1 time og 30 minutter"),
-    (121, "2 timer og 1 minut"), (0, "0 minutter"),
-])
-def test_meeting_length_is_written_out_for_running_text(minutes: int, text: str) -> None:
-    assert duration_text(minutes) == text
-
-
-@pytest.mark.parametrize(("forum", "noted"), [
-    ("Kommunalbestyrelsen", False), ("Byrådet", False), ("Borgerrepræsentationen", False),
-    ("Social- og Sundhedsudvalget", True), ("Økonomiudvalget", True),
-])
-def test_a_committee_is_told_the_decisions_are_worded_for_the_council(forum: str, noted: bool) -> None:
-    assert bool(decisions_note(forum)) is noted
-
-
-def test_glossary_sorts_in_danish_order() -> None:
-    from workbook.guide.make import _danish_key
-
-    words = ["Øvelse", "Aarhus-modellen", "Dataansvarlig", "Databehandler", "Zone", "Ældreloven"]
-    assert sorted(words, key=_danish_key) == [
-        "Dataansvarlig", "Databehandler", "Zone", "Ældreloven", "Øvelse", "Aarhus-modellen"]
-
-
-def test_source_title_ending_a_sentence_gets_no_second_full_stop(shipped) -> None:
-    example = Path(__file__).resolve().parent.parent.parent / "examples" / "kommunalbestyrelse-temamoede.yaml"
-    view = build_view(load_meeting(example, shipped), shipped)
-    ends = {s.title[-1] if s.title[-1] in ".?" else "other": s.title_end for s in view.sources}
-    assert ends == {"?": "", ".": "", "other": "."}

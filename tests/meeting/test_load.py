@@ -11,7 +11,7 @@ import pytest
 from workbook.content.load import check_catalog
 from workbook.content.model import Catalog
 from workbook.content.yamlio import LineDict, parse_yaml
-from workbook.errors import MeetingError
+from workbook.errors import MeetingError, Problem
 from workbook.meeting.load import (
     Meeting,
     MeetingTheme,
@@ -107,7 +107,8 @@ def test_bad_meeting_gives_exact_located_problems(name: str, test_catalog: Catal
     with pytest.raises(MeetingError) as info:
         load_meeting(path, test_catalog)
     expected = [p.format(cwd=Path.cwd().resolve()) for p in BAD_MEETINGS[name]]
-    assert info.value.problems == expected
+    assert [str(p) for p in info.value.problems] == expected
+    assert all(isinstance(p, Problem) for p in info.value.problems)
     if len(expected) == 1:
         assert str(info.value) == expected[0]
     else:

@@ -16,7 +16,8 @@ from pypdf import PdfReader
 from xlsx_fixtures import make_catalog, make_meeting, replace_cells, write_filled
 
 from workbook.cli.commands import cli
-from workbook.report.make import AnswerSpool, iter_responses, make_report, read_all
+from workbook.report.collect import AnswerSpool, iter_responses, read_all
+from workbook.report.make import make_report
 from workbook.xlsx.layout import PRIORITIES, SCALE
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "xlsx"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from workbook.content.model import Catalog
-from workbook.errors import MeetingError
+from workbook.errors import MeetingError, raise_if_problems
 from workbook.meeting.load import parse_date, parse_time
 
 DEFAULTS = {
@@ -58,8 +58,7 @@ def values_from_options(given: dict[str, object], catalog: Catalog) -> dict[str,
     themes = list(given.get("temaer") or ())
     if not themes:
         problems.append("--tema mangler: mindst ét tema-id, et nummer eller 'alle' (se 'workbook content list')")
-    if problems:
-        raise MeetingError(problems, "Mødefilen kan ikke laves")
+    raise_if_problems(problems, MeetingError, "Mødefilen kan ikke laves")
     values["temaer"] = _theme_entries(_resolve_themes(themes, catalog), catalog)
     return values
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import yaml
 
 from workbook.content.model import Catalog
-from workbook.content.yamlio import LineDict, YamlProblem, load_yaml, parse_yaml
-from workbook.errors import MeetingError
+from workbook.content.yamlio import LineDict, load_yaml, parse_yaml
+from workbook.errors import MeetingError, Problem, YamlError, raise_if_problems
 from workbook.files import write_text_atomic
 
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
@@ -110,27 +110,27 @@ def load_meeting(path: Path, catalog: Catalog) -> Meeting:
     path = Path(path)
     try:
         data = load_yaml(path, str(path))
-    except YamlProblem as exc:
-        raise MeetingError([str(exc)]) from None
+    except YamlError as exc:
+        raise MeetingError([exc.problem]) from None
     return _meeting_from_data(data, path, catalog)
 
 
 def _meeting_from_data(data: object, path: Path, catalog: Catalog) -> Meeting:
     label = str(path)
     if not isinstance(data, LineDict):
-        raise MeetingError([f"{label}: mødefilen skal bestå af felter som 'kommune:', 'dato:' og 'temaer:'"])
-    problems: list[str] = []
+        raise MeetingError([Problem(label, "mødefilen skal bestå af felter som 'kommune:', 'dato:' og 'temaer:'")])
+    problems: list[Problem] = []
 
     def add(key: str | None, message: str, line: int | None = None) -> None:
         line = line or (data.line_of(key) if key else data.line)
-        problems.append(f"{label}:{line}: {message}")
+        problems.append(Problem(f"{label}:{line}", message))
 
     for key in data:
         if key not in KEYS:
             add(key, f"ukendt felt '{key}' (kendte felter: {', '.join(KEYS)})")
     for key in REQUIRED:
         if data.get(key) in (None, "", []):
-            problems.append(f"{label}: feltet '{key}' mangler – {KEYS[key]}")
+            problems.append(Problem(label, f"feltet '{key}' mangler – {KEYS[key]}"))
 
     def text(key: str) -> str:
         value = data.get(key)
@@ -178,8 +178,7 @@ def _meeting_from_data(data: object, path: Path, catalog: Catalog) -> Meeting:
     themes = _themes(data, catalog, add, problems, label)
 
     meeting_id = slugify(str(data.get("id") or path.stem))
-    if problems:
-        raise MeetingError(problems)
+    raise_if_problems(problems, MeetingError)
     return Meeting(
         id=meeting_id, path=path.resolve(), municipality=municipality, forum=forum, title=title,
         date=date, start=start, place=place, contact=contact, logo=logo, themes=themes,
@@ -187,7 +186,7 @@ def _meeting_from_data(data: object, path: Path, catalog: Catalog) -> Meeting:
     )
 
 
-def _themes(data: LineDict, catalog: Catalog, add, problems: list[str], label: str) -> tuple[MeetingTheme, ...]:
+def _themes(data: LineDict, catalog: Catalog, add, problems: list[Problem], label: str) -> tuple[MeetingTheme, ...]:
     raw = data.get("temaer")
     if raw in (None, "", []):
         return ()
@@ -205,28 +204,28 @@ def _themes(data: LineDict, catalog: Catalog, add, problems: list[str], label: s
             theme_id, mins = str(entry.get("id") or "").strip(), entry.get("minutter")
             extra = set(entry) - {"id", "minutter"}
             if extra:
-                problems.append(f"{label}:{line}: tema nr. {index}: ukendt felt '{sorted(extra)[0]}' "
-                                "(brug 'id' og 'minutter')")
+                problems.append(Problem(f"{label}:{line}", f"tema nr. {index}: ukendt felt '{sorted(extra)[0]}' "
+                                "(brug 'id' og 'minutter')"))
         else:
-            problems.append(f"{label}:{line}: tema nr. {index} skal være et tema-id eller 'id' og 'minutter'")
+            problems.append(Problem(f"{label}:{line}", f"tema nr. {index} skal være et tema-id eller 'id' og 'minutter'"))
             continue
         if not theme_id:
-            problems.append(f"{label}:{line}: tema nr. {index} mangler 'id'")
+            problems.append(Problem(f"{label}:{line}", f"tema nr. {index} mangler 'id'"))
             continue
         try:
             theme = catalog.theme(theme_id)
         except KeyError:
-            problems.append(f"{label}:{line}: ukendt tema '{theme_id}'. Gyldige temaer: {valid}")
+            problems.append(Problem(f"{label}:{line}", f"ukendt tema '{theme_id}'. Gyldige temaer: {valid}"))
             continue
         if theme_id in seen:
-            problems.append(f"{label}:{line}: temaet '{theme_id}' er valgt to gange")
+            problems.append(Problem(f"{label}:{line}", f"temaet '{theme_id}' er valgt to gange"))
             continue
         seen.add(theme_id)
         if mins is None:
             mins = theme.minutes
         if isinstance(mins, bool) or not isinstance(mins, int) or not 1 <= mins <= 240:
-            problems.append(f"{label}:{line}: tema '{theme_id}': 'minutter' skal være et helt tal "
-                            f"mellem 1 og 240, ikke '{mins}'")
+            problems.append(Problem(f"{label}:{line}", f"tema '{theme_id}': 'minutter' skal være et helt tal "
+                            f"mellem 1 og 240, ikke '{mins}'"))
             continue
         out.append(MeetingTheme(theme_id, mins))
     return tuple(out)
@@ -260,8 +259,8 @@ def write_meeting_file(path: Path, values: dict[str, object], catalog: Catalog) 
     text = render_meeting_yaml(values)
     try:
         data = parse_yaml(text, str(path))
-    except YamlProblem as exc:  # pragma: no cover - we wrote it with safe_dump
-        raise MeetingError([str(exc)]) from None
+    except YamlError as exc:  # pragma: no cover - we wrote it with safe_dump
+        raise MeetingError([exc.problem]) from None
     meeting = _meeting_from_data(data, path, catalog)
     write_text_atomic(path, text)
     return meeting

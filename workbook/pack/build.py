@@ -225,7 +225,7 @@ def iter_packs(meetings: Sequence[Path], *, out_dir: Path | None = None, jobs: i
     worker processes (in this process when ``jobs`` is 1 or only one pack needs building).
     Raises ``WorkbookError`` only for what stops every meeting (a broken catalog or templates dir).
     """
-    from workbook.render.engine import template_dirs
+    from workbook.render.env import template_dirs
 
     out_dir = Path(out_dir) if out_dir is not None else DEFAULT_OUTPUT_DIR
     catalog = check_catalog(content).catalog

@@ -12,7 +12,7 @@ from workbook.content.model import Catalog
 from workbook.files import write_text_atomic
 from workbook.meeting.load import Meeting
 from workbook.meeting.plan import build_agenda, select_themes
-from workbook.render.engine import format_date, render_html
+from workbook.render.env import format_date, render_html
 
 INDEX_NAME = "index.html"
 TEMPLATE = "pack_index.html"

@@ -1,1 +1,1 @@
-"""From filled workbooks to figures: collecting responses, aggregating, the status report and samlet.xlsx."""
+"""From filled workbooks to figures: collect, aggregate, view (pure), summary_xlsx, error_reports; make runs them."""

@@ -20,7 +20,7 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from workbook.files import atomic_path
-from workbook.render.engine import format_date
+from workbook.render.env import format_date
 from workbook.report.aggregate import Summary
 from workbook.xlsx import layout as L
 from workbook.xlsx.read import Answer, Response

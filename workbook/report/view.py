@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from workbook import __version__
-from workbook.render.engine import format_date
+from workbook.render.env import format_date
 from workbook.report.aggregate import NO_PRIORITY, ActionRow, Counts, Summary
 from workbook.report.charts import UNANSWERED, BarRow, describe, stacked_bars
 from workbook.xlsx import layout as L
@@ -80,12 +80,7 @@ class ActionGroup:
     rows: tuple[ActionRow, ...]
 
 
-def build_view(summary: Summary, *, rejected: list[str], warnings: int, today: dt.date) -> dict:
-    """Return the template's view model for ``summary``."""
-    meta = summary.meta
-    total = summary.counts
-    overview_bars = [_bar(f"{t.number}. {t.short_title}", t.counts) for t in summary.themes]
-    overview_title = "Svarfordeling og parathed pr. tema"
+def _theme_views(summary: Summary) -> list[ThemeView]:
     themes = []
     for t in summary.themes:
         bars = [_bar(f"{i.number}", i.counts) for i in t.items]
@@ -97,12 +92,30 @@ def build_view(summary: Summary, *, rejected: list[str], warnings: int, today: d
                          label_width=40, bar_width=380),
             tuple(_figure_row(i.statement, i.number, i.counts, i.disagreement) for i in t.items),
             tuple((i.number, i.statement) for i in t.items)))
+    return themes
+
+
+def _action_groups(summary: Summary) -> list[ActionGroup]:
     groups = []
     for priority in (*L.PRIORITIES, NO_PRIORITY):
         rows = tuple(a for a in summary.actions if a.priority == priority)
         if rows:
             heading = f"Prioritet: {priority}" if priority != NO_PRIORITY else "Uden prioritet"
             groups.append(ActionGroup(priority, heading, rows))
+    return groups
+
+
+def build_view(summary: Summary, *, rejected: list[str], warnings: int, today: dt.date,
+               rejected_count: int = 0, duplicates: int = 0) -> dict:
+    """Return the template's view model for ``summary`` and what happened to the input files.
+
+    ``rejected`` names the files that could not be read (empty with ``anonym``), ``rejected_count``
+    counts them, ``duplicates`` counts the copies skipped and ``warnings`` the problems found.
+    """
+    meta = summary.meta
+    total = summary.counts
+    overview_bars = [_bar(f"{t.number}. {t.short_title}", t.counts) for t in summary.themes]
+    overview_title = "Svarfordeling og parathed pr. tema"
     municipality = meta.get(L.MetaKey.MUNICIPALITY, "")
     title = meta.get(L.MetaKey.MEETING_TITLE, "")
     return {
@@ -129,14 +142,15 @@ def build_view(summary: Summary, *, rejected: list[str], warnings: int, today: d
         "overview_rows": [_figure_row(f"{t.number}. {t.title}", str(t.number), t.counts)
                           for t in summary.themes],
         "overview_total": _figure_row("I alt", "", total),
-        "themes": themes,
+        "themes": _theme_views(summary),
         "disagreements": [(t.number, i.number, i.statement, i.counts.by_answer)
                           for t, i in summary.disagreements],
-        "action_groups": groups,
+        "action_groups": _action_groups(summary),
         "action_count": len(summary.actions),
         "respondents": summary.respondents,
         "rejected": rejected,
-        "duplicates": 0,
+        "rejected_count": rejected_count,
+        "duplicates": duplicates,
         "warnings": warnings,
         "deadline": deadline_text,
     }
