@@ -31,7 +31,7 @@ _NUM = r"\d+(?: [a-z](?![a-z]))?"
 _CITATION = re.compile(r"^(?P<act>[a-z0-9]+(?:-[a-z0-9]+)*)(?: (?P<provision>[§a].*?))?(?: \((?P<note>[^()]+)\))?$")
 _ONE = re.compile(rf"^§ (?P<p>{_NUM})(?:, stk\. (?P<stk>\d+))?(?:, nr\. (?P<nr>\d+))?(?:, \d+\. pkt\.)?$")
 _MANY = re.compile(rf"^§§ {_NUM}(?:(?:, | og |-){_NUM})+$")
-_ART_ONE = re.compile(r"^art\. (?P<p>\d+)(?:, stk\. (?P<stk>\d+)(?:, (?:litra [a-z]|nr\. \d+))?)?$")
+_ART_ONE = re.compile(r"^art\. (?P<p>\d+)(?:, stk\. (?P<stk>\d+))?(?:, (?:litra [a-z]|nr\. \d+))?$")
 _ART_MANY = re.compile(r"^art\. \d+(?:(?:, | og )\d+)+$")
 
 
