@@ -98,3 +98,21 @@ ON = dt.date(2027, 2, 4)
 def test_changes_are_worded_from_the_meeting_date(change, expected):
     assert dated.describe_change(change, ON) == expected
     assert dated.overdue(change, ON) is (change.status is ChangeStatus.FORVENTET and change.date < ON)
+
+
+#: First-person research notes the administration cannot put its name to (issue 11).
+RESEARCH_NOTES = ("ikke set", "ikke efterset", "vi har ikke", "vores kilder", "ifølge to", "afkortet i kilden",
+                  "de kilder, vi", "efter de fundne kilder", "ikke fundet nogen", "har vi ikke")
+
+
+def test_legal_texts_speak_as_the_administration():
+    from workbook.content.load import check_catalog
+
+    catalog = check_catalog().catalog
+    texts = [(a.id, " ".join([a.short, a.answer, a.certainty_note, *a.practice, *a.pitfalls,
+                               *(c.text for c in a.changes)]))
+             for topic in catalog.legal_topics for a in topic.answers]
+    texts += [(g.id, g.definition) for g in catalog.glossary]
+    texts += [(s.id, f"{s.title} {s.note}") for s in catalog.sources if s.id.startswith("jura-")]
+    found = [(item, phrase) for item, text in texts for phrase in RESEARCH_NOTES if phrase in text.casefold()]
+    assert found == []
