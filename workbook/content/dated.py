@@ -11,15 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from workbook.content.model import Change, ChangeStatus
-
-try:  # the one Danish date style (core's workbook.danish), once it is there
-    from workbook.danish import date as _danish_date
-except ImportError:  # pragma: no cover - until workbook.danish lands
-    _MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-               "oktober", "november", "december")
-
-    def _danish_date(day: dt.date) -> str:
-        return f"{day.day}. {_MONTHS[day.month - 1]} {day.year}"
+from workbook.danish import date as _danish_date
 
 
 def overdue(change: Change, on: dt.date) -> bool:

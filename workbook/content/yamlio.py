@@ -75,10 +75,6 @@ _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
-#: The old name of ``YamlError``, kept while content/load.py still catches it.
-YamlProblem = YamlError
-
-
 def load_yaml(path: Path, label: str | None = None) -> Any:
     """Parse ``path`` safely; raise ``YamlError`` with ``file:line:`` on unreadable or bad YAML."""
     label = label or str(path)
