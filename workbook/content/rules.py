@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 from urllib.parse import urlsplit
 
-from workbook.content import model
+from workbook.content import law, model
 from workbook.content.located import KIND_NAMES, Located, Problems, sub_items
 from workbook.content.yamlio import LineDict
 from workbook.errors import Problem
@@ -102,6 +102,8 @@ def _check_answer(answer: model.LegalAnswer, label: str, raw: LineDict, today: d
     elif (today - answer.reviewed).days > REVIEW_MAX_AGE_DAYS:
         warnings.add(label, raw.line_of("reviewed"), f"senest gennemgået {answer.reviewed.isoformat()}, over "
                      "12 måneder siden: gennemgå svaret mod kilderne", obj=answer)
+    for warning in law.answer_warnings(answer, today):
+        warnings.add(label, raw.line_of(warning.field), warning.message, obj=answer, field=warning.field)
     if answer.certainty is not model.Certainty.SIKKER and not answer.certainty_note:
         errors.add(label, raw.line_of("certainty"), f"feltet 'certainty_note' mangler: et svar, der er "
                    f"'{answer.certainty.value}', skal sige, hvad der er usikkert, og hvem man spørger", obj=answer)
