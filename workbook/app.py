@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from workbook.report.make import ReportResult
     from workbook.xlsx.upgrade import UpgradeResult
     from workbook.xlsx.write import ChecklistResult
+    from workbook.xlsx.write.personal import PersonalResult
 
 VERSION = __version__
 
@@ -32,8 +33,8 @@ __all__ = [
     "VERSION", "InitResult", "build_packs", "check_content", "collect_meeting_files", "content_for",
     "export_content", "init_meeting",
     "init_options",
-    "list_content", "load_catalog", "load_meeting", "make_checklist", "make_guide", "make_report",
-    "shell_word", "upgrade_workbook",
+    "list_content", "load_catalog", "load_meeting", "make_checklist", "make_guide", "make_personal_checklists",
+    "make_report", "shell_word", "upgrade_workbook",
 ]
 
 
@@ -168,6 +169,20 @@ def make_checklist(meeting_path: Path, *, output: Path | None = None, content: P
     meeting, catalog = load_meeting(meeting_path, content)
     return write_checklist(meeting, catalog, Path(output) if output else default_target(meeting),
                            force=force)
+
+
+def make_personal_checklists(meeting_path: Path, respondents: Path, *, output: Path | None = None,
+                              content: Path | None = None, force: bool = False) -> PersonalResult:
+    """Write one workbook per person on the list ``respondents`` (name and role filled in) and
+    ``udsendelse.csv`` for mail merge, into ``output`` (default ``output/<møde>/respondenter``)."""
+    from workbook.xlsx.people import read_people
+    from workbook.xlsx.write import default_target
+    from workbook.xlsx.write.personal import write_personal_checklists
+
+    people = read_people(Path(respondents))
+    meeting, catalog = load_meeting(meeting_path, content)
+    folder = Path(output) if output else default_target(meeting).parent / "respondenter"
+    return write_personal_checklists(meeting, catalog, people, folder, force=force)
 
 
 def make_report(inputs: Sequence[Path], *, out_dir: Path | None = None, content: Path | None = None,
