@@ -12,14 +12,8 @@ from workbook import danish
 from workbook.content.model import Catalog, Certainty, LegalAnswer, LegalTopic, Theme
 from workbook.guide.model import HjemmelView, LegalBox, LegalBrief, LegalTopicView, LegalView
 from workbook.guide.used import SourceNumbers
-from workbook.guide.wording import by_area, short_answer
+from workbook.guide.wording import by_area, fits_area, short_answer
 from workbook.render.env import paragraphs
-
-
-def fits(answer: LegalAnswer, area: str) -> bool:
-    """An answer belongs in a guide for ``area`` when it names no area or names this one."""
-    areas = getattr(answer, "areas", ())
-    return not area or not areas or area in areas
 
 
 def hjemmel_views(answer: LegalAnswer) -> tuple[HjemmelView, ...]:
@@ -46,7 +40,7 @@ class LegalPlan:
         for theme in themes:
             for topic_id in theme.legal_topics:
                 topic = catalog.legal_topic(topic_id)
-                chosen = tuple(a for a in by_area(topic.answers, area) if fits(a, area))
+                chosen = tuple(a for a in by_area(topic.answers, area) if fits_area(a, area))
                 if topic_id not in self.answers and chosen:
                     self.topics.append(topic)
                     self.answers[topic_id] = chosen

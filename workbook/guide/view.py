@@ -27,7 +27,7 @@ from workbook.guide.model import (
     TocEntry,
 )
 from workbook.guide.used import SourceNumbers, glossary_views, used_terms
-from workbook.guide.wording import area_label, area_of, by_area, forum_in_sentence, forum_kind
+from workbook.guide.wording import area_label, area_of, by_area, fits_area, forum_in_sentence, forum_kind
 from workbook.meeting.load import Meeting
 from workbook.meeting.plan import SelectedTheme, build_agenda, select_themes, total_minutes
 from workbook.render.env import paragraphs
@@ -89,7 +89,8 @@ class _Chapters:
 
     def _cases(self, theme: Theme, number: int) -> tuple[tuple[CaseView, ...], tuple[CaseRef, ...]]:
         cases, refs = [], []
-        for case in by_area((self.catalog.case(i) for i in theme.cases), self.area):
+        chosen = (c for c in (self.catalog.case(i) for i in theme.cases) if fits_area(c, self.area))
+        for case in by_area(chosen, self.area):
             anchor = f"eksempel-{case.id}"
             if case.id in self.cases_seen:
                 refs.append(CaseRef(anchor, case.title, self.cases_seen[case.id]))
