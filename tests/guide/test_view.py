@@ -85,25 +85,6 @@ def test_a_committee_guide_has_no_council_only_wording(views):
     assert council.forum_in_sentence == "kommunalbestyrelsen" and view.theme_count == "tre temaer"
 
 
-def chapter_words(chapter) -> int:
-    """The words of a chapter's body as printed (headings and labels included roughly)."""
-    texts = [chapter.title, chapter.summary, *chapter.background, *chapter.key_points]
-    texts += [t for q in chapter.questions for t in (q.text, q.note)]
-    texts += [t for d in chapter.decisions for t in (d.text, d.note)]
-    more = "Læs mere: bilag A.1, side 1"
-    texts += [t for box in chapter.legal for b in box.answers for t in (b.question, b.short, more)]
-    texts += [t for case in chapter.cases for t in (case.title, case.place, *case.summary, *case.lessons,
-                                                    case.certainty_note)]
-    texts += [f"{i.number} {i.text}" for i in chapter.checklist]
-    return sum(len(t.split()) for t in texts) + 60  # headings, kicker, intro lines, references
-
-
-def test_every_theme_chapter_reads_in_at_most_1200_words(views):
-    for stem, view in views.items():
-        for chapter in view.chapters:
-            assert chapter_words(chapter) <= 1200, (stem, chapter.number, chapter_words(chapter))
-
-
 def test_a_meeting_about_an_area_gets_what_fits_the_area(catalog):
     from dataclasses import replace
 
