@@ -7,6 +7,7 @@ module (``workbook --help``) stays fast.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,12 +24,13 @@ if TYPE_CHECKING:
     from workbook.pack.build import BuildResult, PackOutcome
     from workbook.report.make import ReportResult
     from workbook.xlsx.upgrade import UpgradeResult
-    from workbook.xlsx.writer import ChecklistResult
+    from workbook.xlsx.write import ChecklistResult
 
 VERSION = __version__
 
 __all__ = [
     "VERSION", "InitResult", "build_packs", "check_content", "collect_meeting_files", "init_meeting",
+    "init_options",
     "list_content", "load_catalog", "load_meeting", "make_checklist", "make_guide", "make_report",
     "shell_word", "upgrade_workbook",
 ]
@@ -87,7 +89,7 @@ def init_meeting(file: Path, given: dict[str, object], *, no_input: bool = False
                  echo: Callable[[str], None] | None = None) -> InitResult:
     """Write a new meeting file ``file`` from ``given`` options, asking for the rest unless ``no_input``."""
     from workbook.meeting.ask import ask_meeting_values, values_from_options
-    from workbook.meeting.load import write_meeting_file
+    from workbook.meeting.write import write_meeting_file
 
     file = Path(file)
     if file.exists() and not force:
@@ -97,8 +99,17 @@ def init_meeting(file: Path, given: dict[str, object], *, no_input: bool = False
         values = values_from_options(given, catalog)
     else:
         values = ask_meeting_values(given, catalog, prompt=prompt, echo=echo)
+    if content is not None:  # the meeting carries its content, so no later command can forget it
+        values["indhold"] = os.path.relpath(Path(content).resolve(), file.resolve().parent)
     meeting = write_meeting_file(file, values, catalog)
-    return InitResult(file, meeting, f"workbook guide {shell_word(file)}")
+    return InitResult(file, meeting, f"workbook build {shell_word(file)}")
+
+
+def init_options() -> list[tuple[str, str, str]]:
+    """Return (key, metavar, help) of each meeting-file key ``init`` takes as an option, in order."""
+    from workbook.meeting.model import ASKED
+
+    return [(key.name, key.metavar, key.option_help) for key in ASKED]
 
 
 # --- documents -------------------------------------------------------------------------------
@@ -128,7 +139,7 @@ def make_agenda_item(meeting_path: Path, *, output: Path | None = None,
 def make_checklist(meeting_path: Path, *, output: Path | None = None, content: Path | None = None,
                    force: bool = False) -> ChecklistResult:
     """Write the self-assessment workbook of the meeting at ``meeting_path``."""
-    from workbook.xlsx.writer import default_target, write_checklist
+    from workbook.xlsx.write import default_target, write_checklist
 
     meeting, catalog = load_meeting(meeting_path, content)
     return write_checklist(meeting, catalog, Path(output) if output else default_target(meeting),

@@ -15,6 +15,8 @@ Babel is imported on first use, so a module importing this one stays light.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 LOCALE = "da_DK"
@@ -49,6 +51,38 @@ def date_text(text: str) -> str:
         return date(dt.date.fromisoformat(text))
     except (TypeError, ValueError):
         return text
+
+
+_NUMERIC_DATE = re.compile(r"(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{4})")
+_WORDED_DATE = re.compile(r"(\d{1,2})\.?\s+([a-zæøå]+)\.?\s+(\d{4})")
+
+
+@functools.cache
+def _month_numbers() -> dict[str, int]:
+    from babel import Locale
+
+    months = Locale.parse(LOCALE).months["format"]
+    return {name.casefold().rstrip("."): number
+            for width in ("wide", "abbreviated") for number, name in months[width].items()}
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Return the date ``text`` means, or None: ``2027-05-12``, ``12.05.2027``, ``12-5-2027``, ``12. maj 2027``."""
+    text = text.strip().casefold()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    if match := _NUMERIC_DATE.fullmatch(text):
+        day, month, year = int(match[1]), int(match[2]), int(match[3])
+    elif (match := _WORDED_DATE.fullmatch(text)) and match[2] in _month_numbers():
+        day, month, year = int(match[1]), _month_numbers()[match[2]], int(match[3])
+    else:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def time(clock: dt.time | dt.datetime) -> str:

@@ -30,7 +30,7 @@ from workbook.pack.build import (
 from workbook.pack.index import INDEX_NAME
 from workbook.pack.manifest import MANIFEST_NAME
 from workbook.xlsx.layout import THEME_COLUMNS
-from workbook.xlsx.writer import item_rows
+from workbook.xlsx.write import item_rows
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLES = ROOT / "examples"

@@ -131,16 +131,17 @@ def content_list(content: Path | None) -> None:
 # --- init ------------------------------------------------------------------------------------
 
 
+def _meeting_key_options(func):
+    # One option per meeting-file key that init asks for; the keys are declared once, in meeting.model.
+    for name, metavar, text in reversed(app.init_options()):
+        func = click.option(f"--{name}", metavar=metavar, help=text)(func)
+    return func
+
+
 @cli.command()
 @click.argument("file", required=False, default="moede.yaml", metavar="[FIL]",
                 type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--kommune", metavar="NAVN", help="Kommunens navn.")
-@click.option("--forum", metavar="NAVN", help="Kommunalbestyrelsen eller udvalgets navn.")
-@click.option("--titel", metavar="TEKST", help="Mødets titel.")
-@click.option("--dato", metavar="ÅÅÅÅ-MM-DD", help="Mødedato, ÅÅÅÅ-MM-DD.")
-@click.option("--starttid", metavar="TT:MM", help="Starttidspunkt, TT:MM.")
-@click.option("--sted", metavar="TEKST", help="Mødested.")
-@click.option("--kontakt", metavar="TEKST", help="Kontaktperson (navn, e-mail, telefon).")
+@_meeting_key_options
 @click.option("--tema", "temaer", multiple=True, metavar="TEMA",
               help="Et tema-id (kan gentages). Se 'workbook content list'.")
 @click.option("--no-input", is_flag=True, help="Spørg ikke; brug kun tilvalgene.")
@@ -152,7 +153,7 @@ def init(file: Path, no_input: bool, force: bool, content: Path | None, **given:
                               prompt=click.prompt, echo=click.echo)
     count = len(result.meeting.themes)
     click.echo(f"Mødefilen er skrevet: {file} ({count} {'tema' if count == 1 else 'temaer'}).")
-    click.echo(f"Lav guiden med: {result.next_command}")
+    click.echo(f"Lav mødepakken (guide, selvevaluering og oversigt) med: {result.next_command}")
 
 
 # --- guide -----------------------------------------------------------------------------------

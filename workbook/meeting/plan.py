@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from workbook import danish
 from workbook.content.model import Catalog, ChecklistItem, Theme
-from workbook.meeting.load import Meeting
+from workbook.meeting.model import Meeting
 
 
 @dataclass(frozen=True)

@@ -141,7 +141,7 @@ def build_pack(meeting: Meeting, catalog: Catalog, folder: Path, *, inputs: Pack
     """Build one meeting's pack in ``folder`` in this process; raise ``WorkbookError``."""
     from workbook.agenda_item.make import render_agenda_item
     from workbook.guide.make import render_guide
-    from workbook.xlsx.writer import write_checklist
+    from workbook.xlsx.write import write_checklist
 
     started = time.perf_counter()
     folder = Path(folder)

@@ -137,7 +137,7 @@ def reason(exc: BaseException) -> str:
         return "en nødvendig del af filen mangler"
     if isinstance(exc, UnicodeError):
         return "tegnkodningen er ugyldig"
-    if type(exc).__name__ in ("ParseError", "XMLSyntaxError"):
+    if type(exc).__name__ in ("ParseError", "XMLSyntaxError", "XmlError"):
         return "XML-indholdet er ugyldigt"
     if type(exc).__name__ == "InvalidFileException":
         return "filformatet understøttes ikke"

@@ -109,6 +109,7 @@ TEXT_ERROR = ("For lang tekst", "Teksten må højst være {max} tegn.")
 RESPONDENT_PROMPTS: dict[str, tuple[str, str]] = {
     "Navn": ("Navn", "Skriv dit navn."),
     "Rolle / afdeling": ("Rolle / afdeling", "Skriv din rolle, fx leder, og din afdeling."),
+    "Gruppe": ("Gruppe", "Fx politiker, leder, medarbejder, partner eller frivillig."),
     "Dato": ("Dato", f"Skriv datoen, du udfylder arket, fx {danish.DATE_EXAMPLE}."),
 }
 
