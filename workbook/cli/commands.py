@@ -109,7 +109,7 @@ def content_check(content: Path | None, strict: bool) -> None:
     """Kontrollér kataloget (og eget indhold): id'er, henvisninger, kilder og datoer."""
     from workbook.content.load import check_catalog
 
-    result = check_catalog(content)
+    result = check_catalog(content, readability=True)
     for warning in result.warnings:
         click.echo(f"Advarsel: {warning}", err=True)
     cat = result.catalog
