@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from workbook.errors import (
-    CatalogError, MeetingError, Problem, WorkbookError, WorkbookFileError, YamlError, raise_if_problems,
+    CatalogError,
+    MeetingError,
+    Problem,
+    WorkbookError,
+    WorkbookFileError,
+    YamlError,
+    raise_if_problems,
 )
 
 

@@ -59,3 +59,18 @@ def test_shipped_theme_texts_meet_the_lix_goals() -> None:
     for figures in (f for f in result.readability if f.kind in lix.WARNED_KINDS):
         assert round(figures.maximum) <= lix.GOALS[figures.kind]
         assert round(figures.median) <= lix.MEDIAN_GOALS[figures.kind]
+
+
+def test_content_check_prints_the_lix_table() -> None:
+    from click.testing import CliRunner
+
+    from workbook.cli.commands import cli
+
+    result = CliRunner().invoke(cli, ["content", "check", "--lix"], prog_name="workbook")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["tekster", "antal", "LIX", "maks.", "median", "mål", "maks.", "mål", "median"]
+    labels = [line.split("  ")[0] for line in lines[2:-1]]
+    assert labels == [lix.KIND_LABELS[k] for k in ("summary", "background", "key_points", "questions",
+                                                     "decisions", "answer")]
+    assert lines[-1].startswith("Kataloget er i orden")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workbook.errors import RenderError
-from workbook.render.env import format_date, paragraphs, render_html, template_env
+from workbook.render.env import paragraphs, render_html, template_env
 
 # --- templates ------------------------------------------------------------------------------
 
@@ -81,11 +81,7 @@ def test_shipped_templates_are_sandboxed():
     assert isinstance(template_env(None), ImmutableSandboxedEnvironment)
 
 
-def test_format_date_and_paragraphs():
-    import datetime as dt
-
-    assert format_date(dt.date(2027, 2, 4)) == "4. februar 2027"
-    assert format_date(dt.date(2027, 2, 4), weekday=True) == "torsdag den 4. februar 2027"
+def test_paragraphs():
     assert paragraphs("Et afsnit\nover to linjer.\n\nAndet afsnit.") == [
         "Et afsnit over to linjer.", "Andet afsnit."]
     assert paragraphs("Første.\nAndet.") == ["Første.", "Andet."]  # a folded YAML block

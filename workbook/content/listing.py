@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from workbook import danish
+from workbook.content import lix
 from workbook.content.model import Catalog
 
 
@@ -28,7 +30,7 @@ def format_catalog_listing(catalog: Catalog) -> str:
     ]
     legal_rows = [[t.id, t.title, str(len(t.answers))] for t in catalog.legal_topics]
     parts = [
-        f"{info.title}, version {info.version} ({info.date:%d.%m.%Y})",
+        f"{info.title}, version {info.version} ({danish.date_short(info.date)})",
         "",
         f"Temaer ({len(catalog.themes)})",
         format_table(["id", "titel", "spørgsmål", "tjekpunkter", "beslutninger", "jura", "min."], theme_rows),
@@ -40,3 +42,11 @@ def format_catalog_listing(catalog: Catalog) -> str:
         f"Kilder: {len(catalog.sources)}",
     ]
     return "\n".join(parts)
+
+
+def format_readability(figures: tuple[lix.KindFigures, ...]) -> str:
+    """Return the LIX figures per kind of text as a table with the goals (``content check --lix``)."""
+    rows = [[lix.KIND_LABELS[f.kind], str(f.count), f"{f.maximum:.0f}", f"{f.median:.0f}",
+             f"{lix.GOALS[f.kind]:.0f}", f"{lix.MEDIAN_GOALS[f.kind]:.0f}" if f.kind in lix.MEDIAN_GOALS else "–"]
+            for f in figures]
+    return format_table(["tekster", "antal", "LIX maks.", "median", "mål maks.", "mål median"], rows)

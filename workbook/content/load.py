@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbook.content import lix, model, rules
+from workbook.content import overlay as overlays
 from workbook.content.located import KIND_NAMES, Located, Problems
-from workbook.content.yamlio import LineDict, LineList, load_yaml
+from workbook.content.yamlio import LineDict, LineList
 from workbook.errors import CatalogError, Problem, YamlError
 from workbook.paths import DATA_DIR, PACKAGE_DIR
 
@@ -190,20 +191,26 @@ class _Read:
     items: list[Located]
 
 
-def _read_file(path: Path, errors: Problems) -> _Read:
-    label = _label(path)
+def _read_file(path: Path, errors: Problems, patches: list[overlays.Patch] | None = None) -> _Read:
+    """Read a data file (or, with ``patches``, an overlay file; its partial items go to ``patches``)."""
     read = _Read(info=None, items=[])
     try:
-        data = load_yaml(path, label)
+        documents = overlays.read_documents(path, _label(path))
     except YamlError as exc:
         errors.append(exc.problem, exc.label, exc.line)
         return read
+    for label, data in documents:
+        _read_data(data, label, errors, read, patches)
+    return read
+
+
+def _read_data(data: object, label: str, errors: Problems, read: _Read, patches: list | None) -> None:
     if data is None:
         return read
     if not isinstance(data, LineDict):
         errors.add(label, getattr(data, "line", 1), "filen skal bestå af afsnit som 'themes:', "
                    "'legal_topics:', 'cases:', 'sources:' eller 'glossary:'")
-        return read
+        return
     for key, value in data.items():
         line = data.line_of(key)
         if key == "catalog":
@@ -219,10 +226,12 @@ def _read_file(path: Path, errors: Problems) -> _Read:
         else:
             for raw in value:
                 item_line = raw.line if isinstance(raw, LineDict) else line
+                if patches is not None and overlays.is_patch(cls, raw):
+                    patches.append(overlays.Patch(cls, raw, label, item_line))
+                    continue
                 item = _build(cls, raw, label, item_line, errors)
                 if item is not None:
                     read.items.append(Located(item, label, item_line, raw))
-    return read
 
 
 def _hash_files(paths: Iterable[Path]) -> str:
@@ -239,10 +248,11 @@ def _merge(groups: Iterable[tuple[bool, list[Path]]], errors: Problems) -> tuple
     """Read every file; an overlay item replaces the shipped item with its id (and keeps its place)."""
     info: rules.InfoRead | None = None
     merged: dict[str, Located] = {}  # insertion order is catalog order
+    patches: list[overlays.Patch] = []
     for is_overlay, group in groups:
         ids_in_group: set[str] = set()
         for path in group:
-            read = _read_file(path, errors)
+            read = _read_file(path, errors, patches if is_overlay else None)
             if read.info is not None:
                 if is_overlay:
                     errors.add(read.info[1], read.info[2], "afsnittet 'catalog' hører til det udleverede "
@@ -265,6 +275,7 @@ def _merge(groups: Iterable[tuple[bool, list[Path]]], errors: Problems) -> tuple
                     log.info("lokalt indhold erstatter '%s' (%s)", loc.item.id, loc.label)
                 merged[loc.item.id] = loc
                 ids_in_group.add(loc.item.id)
+    overlays.apply_patches(merged, patches, _build, errors)
     return list(merged.values()), info
 
 
@@ -285,6 +296,8 @@ _CACHE: dict[tuple, CatalogResult] = {}
 
 
 def _overlay_files(overlay: Path) -> list[Path]:
+    if overlays.is_overlay_file(overlay):  # an exported content workbook
+        return [overlay]
     if not overlay.is_dir():
         raise CatalogError([Problem(str(overlay), "mappen med lokalt indhold findes ikke")], "Lokalt indhold")
     files = data_files(overlay)

@@ -9,6 +9,7 @@ from pathlib import Path
 from workbook.content.model import Catalog
 from workbook.errors import RenderError
 from workbook.files import write_text_atomic
+from workbook.guide.docx import write_guide_docx
 from workbook.guide.view import build_view
 from workbook.meeting.load import Meeting
 from workbook.paths import DEFAULT_OUTPUT_DIR
@@ -19,27 +20,33 @@ from workbook.render.pdf import write_pdf
 log = logging.getLogger(__name__)
 
 VARIANTS = ("fuld", "kort")
-FORMATS = ("pdf", "html")
+FORMATS = ("pdf", "html", "docx")
 TEMPLATE = {"fuld": "guide.html", "kort": "guide-kort.html"}
 STYLESHEETS = ("base.css", "guide.css")
 FILE_STEM = {"fuld": "droeftelsesguide", "kort": "droeftelsesguide-kort"}
 
 
 def default_output(meeting: Meeting, variant: str = "fuld", fmt: str = "pdf") -> Path:
-    """Return ``output/<meeting-id>/droeftelsesguide[-kort].<pdf|html>``."""
+    """Return ``output/<meeting-id>/droeftelsesguide[-kort].<pdf|html|docx>``."""
     return DEFAULT_OUTPUT_DIR / meeting.id / f"{FILE_STEM[variant]}.{fmt}"
 
 
 def render_guide(meeting: Meeting, catalog: Catalog, target: Path, *, variant: str = "fuld",
                  fmt: str = "pdf", pdfa: bool = False, templates: Path | None = None) -> Path:
-    """Render the guide for ``meeting`` to ``target`` (PDF or self-contained HTML); return it."""
+    """Render the guide for ``meeting`` to ``target`` (PDF, self-contained HTML or Word); return it."""
     if variant not in VARIANTS:
         raise RenderError(f"ukendt variant '{variant}' (vælg {' eller '.join(VARIANTS)})")
     if fmt not in FORMATS:
-        raise RenderError(f"ukendt format '{fmt}' (vælg {' eller '.join(FORMATS)})")
+        raise RenderError(f"ukendt format '{fmt}' (vælg {', '.join(FORMATS[:-1])} eller {FORMATS[-1]})")
     target = Path(target)
     html = fmt == "html"
     view = build_view(meeting, catalog, variant=variant)
+    if fmt == "docx":
+        if variant != "fuld":
+            raise RenderError("Word-udgaven findes kun af den fulde guide (brug --variant fuld)")
+        write_guide_docx(view, target, meeting.logo)
+        log.info("guiden er skrevet: %s", target)
+        return target
     if html:
         view = replace(view, html=True, inline_css=inline_stylesheets(STYLESHEETS, templates),
                        logo_src=data_uri(meeting.logo) if meeting.logo else "")

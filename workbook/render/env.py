@@ -5,7 +5,6 @@ Template errors become one Danish ``RenderError`` naming the template file and l
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,10 +14,6 @@ import jinja2.sandbox
 
 from workbook.errors import RenderError
 from workbook.paths import TEMPLATES_DIR
-
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-          "oktober", "november", "december")
-WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 _ENVS: dict[tuple[str, ...], jinja2.Environment] = {}
 
@@ -130,12 +125,6 @@ def _render(env: jinja2.Environment, name: str, templates: Path | None, context:
             raise  # not raised inside a template: a bug in the view model, not the user's fault
         raise RenderError(f"skabelonen '{name}' fejler under udfyldningen "
                           f"({type(exc).__name__}: {exc}){where}") from None
-
-
-def format_date(day: dt.date, weekday: bool = False) -> str:
-    """Return a Danish date: ``4. februar 2027`` or ``torsdag den 4. februar 2027``."""
-    text = f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
-    return f"{WEEKDAYS[day.weekday()]} den {text}" if weekday else text
 
 
 def paragraphs(text: str) -> list[str]:

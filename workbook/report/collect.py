@@ -7,7 +7,6 @@ line, and the good files still count.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import pickle
 import tempfile
 from collections import Counter
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from workbook.content.model import Catalog
 from workbook.errors import WorkbookFileError
+from workbook.files import file_digest
 from workbook.xlsx import layout as L
 from workbook.xlsx.guard import MAX_FILE_BYTES
 from workbook.xlsx.read import Problem, Response, read_response
@@ -140,16 +140,12 @@ def drop_duplicates(files: list[Path]) -> tuple[list[Path], list[tuple[Path, Pat
 
 def _digest(path: Path) -> str | None:
     """Return the file's sha256, or None when it cannot be read or is too large (the reader says why)."""
-    digest = hashlib.sha256()
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             return None
-        with path.open("rb") as handle:
-            while chunk := handle.read(1 << 20):
-                digest.update(chunk)
+        return file_digest(path)
     except OSError:
         return None
-    return digest.hexdigest()
 
 
 def duplicate_message(path: Path, first: Path) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 from pathlib import Path
 
+from workbook import danish
 from workbook.content.model import Catalog
 from workbook.files import write_text_atomic
 from workbook.report.collect import FileOutcome
@@ -31,7 +32,7 @@ def error_report_name(path: Path, taken: set[str]) -> str:
 def write_error_reports(outcomes: list[FileOutcome], out_dir: Path, catalog: Catalog,
                         templates: Path | None, today: dt.date) -> list[Path]:
     """Write a Danish error report for every file with problems; remove stale ones from earlier runs."""
-    from workbook.render.env import format_date, render_text
+    from workbook.render.env import render_text
 
     written: list[Path] = []
     taken: set[str] = set()
@@ -48,7 +49,7 @@ def write_error_reports(outcomes: list[FileOutcome], out_dir: Path, catalog: Cat
             problems=[_problem_view(p) for p in outcome.problems],
             meeting_title=meta.get(L.MetaKey.MEETING_TITLE, ""),
             municipality=meta.get(L.MetaKey.MUNICIPALITY, ""),
-            made=format_date(today), catalog_version=catalog.version)
+            made=danish.date(today), catalog_version=catalog.version)
         target = out_dir / error_report_name(outcome.path, taken)
         write_text_atomic(target, text)
         written.append(target)

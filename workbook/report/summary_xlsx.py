@@ -19,8 +19,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
+from workbook import danish
 from workbook.files import atomic_path
-from workbook.render.env import format_date
 from workbook.report.aggregate import Summary
 from workbook.xlsx import layout as L
 from workbook.xlsx.read import Answer, Response
@@ -45,7 +45,7 @@ RESPONDENT_HEADERS = ("Nr.", "Respondent", "Rolle / afdeling", "Dato", "Fil", "B
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
-DATE_FORMAT = "DD-MM-YYYY"
+DATE_FORMAT = danish.EXCEL_DATE_FORMAT
 PERCENT = "0%"
 
 
@@ -225,22 +225,15 @@ def _text_cell(ws, value: str, bold: bool = False) -> WriteOnlyCell:
     return cell
 
 
-def _danish_date(text: str) -> str:
-    try:
-        return format_date(dt.date.fromisoformat(text))
-    except ValueError:
-        return text
-
-
 def summary_about(summary: Summary) -> list[tuple[str, str]]:
     """Return the key/value lines that say what the summary is."""
     meta = summary.meta
     return [
         ("Kommune", meta.get(L.MetaKey.MUNICIPALITY, "")),
         ("Møde", meta.get(L.MetaKey.MEETING_TITLE, "")),
-        ("Mødedato", _danish_date(meta.get(L.MetaKey.MEETING_DATE, ""))),
+        ("Mødedato", danish.date_text(meta.get(L.MetaKey.MEETING_DATE, ""))),
         ("Katalog", f"{summary.catalog_title}, version {summary.catalog_version} af "
-                    f"{format_date(summary.catalog_date)}"),
+                    f"{danish.date(summary.catalog_date)}"),
         ("Respondenter", str(len(summary.respondents))),
         ("Anonymiseret", "Ja" if summary.anonym else "Nej"),
         ("Parathed", "Gennemsnit af svarene, hvor Ja = 1, Delvist = ½, Nej og Ved ikke = 0. "

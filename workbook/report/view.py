@@ -7,27 +7,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from workbook import __version__
-from workbook.render.env import format_date
+from workbook import __version__, danish
 from workbook.report.aggregate import NO_PRIORITY, ActionRow, Counts, Summary
 from workbook.report.charts import UNANSWERED, BarRow, describe, stacked_bars
 from workbook.xlsx import layout as L
 
 REPORT_TITLE = "Statusrapport"
-
-
-def percent(value: float | None) -> str:
-    """Return ``0.625`` as ``63 %`` (Danish spacing); an en dash when there is no value."""
-    if value is None:
-        return "–"
-    return f"{round(value * 100)} %"
-
-
-def _date(text: str) -> str:
-    try:
-        return format_date(dt.date.fromisoformat(text))
-    except ValueError:
-        return text
 
 
 def deadline_text(value: dt.date | str | None) -> str:
@@ -52,13 +37,13 @@ class FigureRow:
 
 def _figure_row(label: str, number: str, counts: Counts, disagreement: bool = False) -> FigureRow:
     return FigureRow(label, number, counts.total, tuple(counts.by_answer[a] for a in L.SCALE),
-                     counts.unanswered, percent(counts.readiness), disagreement)
+                     counts.unanswered, danish.percent(counts.readiness), disagreement)
 
 
 def _bar(label: str, counts: Counts) -> BarRow:
     values = dict(counts.by_answer)
     values[UNANSWERED] = counts.unanswered
-    return BarRow(label, values, percent(counts.readiness))
+    return BarRow(label, values, danish.percent(counts.readiness))
 
 
 @dataclass(frozen=True)
@@ -86,8 +71,8 @@ def _theme_views(summary: Summary) -> list[ThemeView]:
         bars = [_bar(f"{i.number}", i.counts) for i in t.items]
         counts = t.counts
         themes.append(ThemeView(
-            t.number, t.title, percent(counts.readiness), len(t.items),
-            percent(counts.answered / counts.total if counts.total else None),
+            t.number, t.title, danish.percent(counts.readiness), len(t.items),
+            danish.percent(counts.answered / counts.total if counts.total else None),
             stacked_bars(bars, f"Svarfordeling for tema {t.number}: {t.title}", describe(bars),
                          label_width=40, bar_width=380),
             tuple(_figure_row(i.statement, i.number, i.counts, i.disagreement) for i in t.items),
@@ -123,11 +108,11 @@ def build_view(summary: Summary, *, rejected: list[str], warnings: int, today: d
         "title": REPORT_TITLE,
         "meeting_title": title,
         "municipality": municipality,
-        "meeting_date": _date(meta.get(L.MetaKey.MEETING_DATE, "")),
-        "made": format_date(today),
+        "meeting_date": danish.date_text(meta.get(L.MetaKey.MEETING_DATE, "")),
+        "made": danish.date(today),
         "catalog_title": summary.catalog_title,
         "catalog_version": summary.catalog_version,
-        "catalog_date": format_date(summary.catalog_date),
+        "catalog_date": danish.date(summary.catalog_date),
         "tool_version": __version__,
         "html": False,
         "inline_css": "",
@@ -135,8 +120,8 @@ def build_view(summary: Summary, *, rejected: list[str], warnings: int, today: d
         "scale": L.SCALE,
         "respondent_count": len(summary.respondents),
         "statement_count": sum(len(t.items) for t in summary.themes),
-        "answered_share": percent(total.answered / total.total if total.total else None),
-        "readiness": percent(total.readiness),
+        "answered_share": danish.percent(total.answered / total.total if total.total else None),
+        "readiness": danish.percent(total.readiness),
         "overview_chart": stacked_bars(overview_bars, overview_title, describe(overview_bars)),
         "overview_title": overview_title,
         "overview_rows": [_figure_row(f"{t.number}. {t.title}", str(t.number), t.counts)
