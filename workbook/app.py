@@ -31,7 +31,7 @@ VERSION = __version__
 
 __all__ = [
     "VERSION", "InitResult", "build_packs", "check_content", "collect_meeting_files", "content_for",
-    "export_content", "init_meeting",
+    "export_content", "format_readability", "init_meeting",
     "init_options",
     "list_content", "load_catalog", "load_meeting", "make_checklist", "make_guide", "make_personal_checklists",
     "make_report", "shell_word", "upgrade_workbook",
@@ -75,10 +75,10 @@ def load_meeting(meeting_path: Path, content: Path | None = None) -> tuple[Meeti
 
 
 def check_content(content: Path | None = None) -> CatalogResult:
-    """Validate the catalog (and ``content``); return it with its warnings."""
+    """Validate the catalog (and ``content``); return it with its warnings and LIX figures."""
     from workbook.content.load import check_catalog
 
-    return check_catalog(content_for(content))
+    return check_catalog(content_for(content), readability=True)
 
 
 def export_content(target: Path, theme_ids: Sequence[str] = (), *, content: Path | None = None,
@@ -94,6 +94,13 @@ def list_content(content: Path | None = None) -> str:
     from workbook.content.listing import format_catalog_listing
 
     return format_catalog_listing(load_catalog(content))
+
+
+def format_readability(figures: tuple) -> str:
+    """Return the LIX figures of ``check_content`` as the table ``content check --lix`` prints."""
+    from workbook.content.listing import format_readability as _format
+
+    return _format(figures)
 
 
 # --- init ------------------------------------------------------------------------------------

@@ -105,9 +105,12 @@ def content() -> None:
 @content.command("check")
 @_content_option
 @click.option("--strict", is_flag=True, help="Afslut med fejl (kode 1) også ved advarsler.")
-def content_check(content: Path | None, strict: bool) -> None:
-    """Kontrollér kataloget (og eget indhold): id'er, henvisninger, kilder og datoer."""
+@click.option("--lix", "show_lix", is_flag=True, help="Vis tekstsværheden (LIX) for hver slags tekst.")
+def content_check(content: Path | None, strict: bool, show_lix: bool) -> None:
+    """Kontrollér kataloget (og eget indhold): id'er, henvisninger, kilder, datoer og LIX."""
     result = app.check_content(content)
+    if show_lix:
+        click.echo(app.format_readability(result.readability))
     for warning in result.warnings:
         click.echo(f"Advarsel: {warning}", err=True)
     cat = result.catalog
