@@ -25,15 +25,16 @@ if TYPE_CHECKING:
     from workbook.report.make import ReportResult
     from workbook.xlsx.upgrade import UpgradeResult
     from workbook.xlsx.write import ChecklistResult
+    from workbook.xlsx.write.personal import PersonalResult
 
 VERSION = __version__
 
 __all__ = [
     "VERSION", "InitResult", "build_packs", "check_content", "collect_meeting_files", "content_for",
-    "export_content", "init_meeting",
+    "export_content", "format_readability", "init_meeting",
     "init_options",
-    "list_content", "load_catalog", "load_meeting", "make_checklist", "make_guide", "make_report",
-    "shell_word", "upgrade_workbook",
+    "list_content", "load_catalog", "load_meeting", "make_checklist", "make_guide", "make_personal_checklists",
+    "make_report", "shell_word", "upgrade_workbook",
 ]
 
 
@@ -74,10 +75,10 @@ def load_meeting(meeting_path: Path, content: Path | None = None) -> tuple[Meeti
 
 
 def check_content(content: Path | None = None) -> CatalogResult:
-    """Validate the catalog (and ``content``); return it with its warnings."""
+    """Validate the catalog (and ``content``); return it with its warnings and LIX figures."""
     from workbook.content.load import check_catalog
 
-    return check_catalog(content_for(content))
+    return check_catalog(content_for(content), readability=True)
 
 
 def export_content(target: Path, theme_ids: Sequence[str] = (), *, content: Path | None = None,
@@ -93,6 +94,13 @@ def list_content(content: Path | None = None) -> str:
     from workbook.content.listing import format_catalog_listing
 
     return format_catalog_listing(load_catalog(content))
+
+
+def format_readability(figures: tuple) -> str:
+    """Return the LIX figures of ``check_content`` as the table ``content check --lix`` prints."""
+    from workbook.content.listing import format_readability as _format
+
+    return _format(figures)
 
 
 # --- init ------------------------------------------------------------------------------------
@@ -168,6 +176,20 @@ def make_checklist(meeting_path: Path, *, output: Path | None = None, content: P
     meeting, catalog = load_meeting(meeting_path, content)
     return write_checklist(meeting, catalog, Path(output) if output else default_target(meeting),
                            force=force)
+
+
+def make_personal_checklists(meeting_path: Path, respondents: Path, *, output: Path | None = None,
+                              content: Path | None = None, force: bool = False) -> PersonalResult:
+    """Write one workbook per person on the list ``respondents`` (name and role filled in) and
+    ``udsendelse.csv`` for mail merge, into ``output`` (default ``output/<møde>/respondenter``)."""
+    from workbook.xlsx.people import read_people
+    from workbook.xlsx.write import default_target
+    from workbook.xlsx.write.personal import write_personal_checklists
+
+    people = read_people(Path(respondents))
+    meeting, catalog = load_meeting(meeting_path, content)
+    folder = Path(output) if output else default_target(meeting).parent / "respondenter"
+    return write_personal_checklists(meeting, catalog, people, folder, force=force)
 
 
 def make_report(inputs: Sequence[Path], *, out_dir: Path | None = None, content: Path | None = None,

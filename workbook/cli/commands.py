@@ -105,9 +105,12 @@ def content() -> None:
 @content.command("check")
 @_content_option
 @click.option("--strict", is_flag=True, help="Afslut med fejl (kode 1) også ved advarsler.")
-def content_check(content: Path | None, strict: bool) -> None:
-    """Kontrollér kataloget (og eget indhold): id'er, henvisninger, kilder og datoer."""
+@click.option("--lix", "show_lix", is_flag=True, help="Vis tekstsværheden (LIX) for hver slags tekst.")
+def content_check(content: Path | None, strict: bool, show_lix: bool) -> None:
+    """Kontrollér kataloget (og eget indhold): id'er, henvisninger, kilder, datoer og LIX."""
     result = app.check_content(content)
+    if show_lix:
+        click.echo(app.format_readability(result.readability))
     for warning in result.warnings:
         click.echo(f"Advarsel: {warning}", err=True)
     cat = result.catalog
@@ -216,12 +219,23 @@ def dagsorden(meeting: Path, output: Path | None, content: Path | None) -> None:
 
 @cli.command()
 @click.argument("meeting", metavar="MØDEFIL", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Outputfil (standard: output/<møde>/selvevaluering.xlsx).")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Outputfil (standard: output/<møde>/selvevaluering.xlsx); med --respondenter en mappe "
+                   "(standard: output/<møde>/respondenter).")
+@click.option("--respondenter", type=click.Path(dir_okay=False, path_type=Path), metavar="FIL",
+              help="Liste (CSV eller xlsx med navn, rolle, e-mail, evt. gruppe): ét ark pr. person og "
+                   "udsendelse.csv til brevfletning.")
 @_content_option
 @click.option("--force", is_flag=True, help="Overskriv et udfyldt ark (der gemmes en sikkerhedskopi).")
-def checklist(meeting: Path, output: Path | None, content: Path | None, force: bool) -> None:
+def checklist(meeting: Path, output: Path | None, respondenter: Path | None, content: Path | None,
+              force: bool) -> None:
     """Lav Excel-arket til selvevaluering til et møde."""
+    if respondenter is not None:
+        personal = app.make_personal_checklists(meeting, respondenter, output=output, content=content,
+                                                force=force)
+        click.echo(f"{len(personal.written)} ark er skrevet i {personal.mailing.parent}; "
+                   f"listen til brevfletning: {personal.mailing}")
+        return
     result = app.make_checklist(meeting, output=output, content=content, force=force)
     if result.backup:
         click.echo(f"Sikkerhedskopi af de gamle svar: {result.backup}")
