@@ -1,10 +1,11 @@
 """Read one filled self-assessment workbook back: answers by item id, respondent fields, problems.
 
-The layout comes from ``layout`` and cells are found by ``locate`` only. Rows are found by the item
-id in the hidden id column and columns by their header text, so sorted rows, moved columns and extra
-columns read correctly. A file that cannot be used raises ``WorkbookFileError`` (one Danish line);
-problems with single cells are collected as ``Problem`` warnings on the returned ``Response`` and the
-rest of the file still counts. How one row's cells become an ``Answer`` is in ``fields``.
+The pipeline: ``guard`` checks the container, ``package`` scans every sheet's XML, ``cells`` reads
+the values with calamine, ``locate`` finds the metadata, the respondent fields and each sheet's
+statement table by the item ids (in any sheet, whatever its name or place), ``items`` decides which
+row is which statement (what the respondent saw) and ``fields`` turns a row into an ``Answer``.
+A file that cannot be used raises ``WorkbookFileError`` (one Danish line); problems with single cells
+are ``CellProblem`` warnings on the returned ``Response`` and the rest of the file still counts.
 """
 
 from __future__ import annotations
