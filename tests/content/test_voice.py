@@ -40,7 +40,6 @@ def every_theme_rendered(tmp_path_factory: pytest.TempPathFactory) -> str:
     return _visible_text(Path(target).read_text(encoding="utf-8"))
 
 
-@pytest.mark.xfail(strict=True, reason="the shipped texts still hold research notes (issue 11)")
 def test_no_research_notes_in_any_rendered_theme(every_theme_rendered: str) -> None:
     text = every_theme_rendered.casefold()
     found = {phrase: text.count(phrase) for phrase in RESEARCH_NOTES if phrase in text}

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from workbook.content import lix, model
+from workbook import danish
+from workbook.content import dated, law, lix, model
 from workbook.content.located import KIND_NAMES, Located, Problems, sub_items
 from workbook.content.yamlio import LineDict
 from workbook.errors import Problem
@@ -122,6 +124,8 @@ def _check_answer(answer: model.LegalAnswer, label: str, raw: LineDict, today: d
     elif (today - answer.reviewed).days > REVIEW_MAX_AGE_DAYS:
         warnings.add(label, raw.line_of("reviewed"), f"senest gennemgået {answer.reviewed.isoformat()}, over "
                      "12 måneder siden: gennemgå svaret mod kilderne", obj=answer)
+    for warning in law.answer_warnings(answer, today):
+        warnings.add(label, raw.line_of(warning.field), warning.message, obj=answer, field=warning.field)
     if answer.certainty is not model.Certainty.SIKKER and not answer.certainty_note:
         errors.add(label, raw.line_of("certainty"), f"feltet 'certainty_note' mangler: et svar, der er "
                    f"'{answer.certainty.value}', skal sige, hvad der er usikkert, og hvem man spørger", obj=answer)
@@ -171,3 +175,22 @@ def _check_sheet_name(theme: model.Theme, label: str, raw: LineDict, sheet_names
     sheet_names[name.casefold()] = theme.id
     if not 1 <= theme.minutes <= 240:
         errors.add(label, raw.line_of("minutes"), "skal være mellem 1 og 240", obj=theme, field="minutes")
+
+
+def overdue_changes(catalog: model.Catalog, on: dt.date, theme_ids: Iterable[str]) -> list[Problem]:
+    """Warn about each expected change behind the themes' legal answers whose date lies before ``on``.
+
+    ``on`` is the meeting date: a change still marked "forventet" after its date means the content
+    must be brought up to date (adopted, moved or dropped) before the guide goes out.
+    """
+    topic_ids = dict.fromkeys(t for theme_id in theme_ids for t in catalog.theme(theme_id).legal_topics)
+    problems = []
+    for topic in map(catalog.legal_topic, topic_ids):
+        for answer in topic.answers:
+            for change in answer.changes:
+                if dated.overdue(change, on):
+                    problems.append(Problem(
+                        "", f"ændringen »{change.text.rstrip('.')}« var forventet {danish.date(change.date)}, før "
+                        f"mødet {danish.date(on)}: ret indholdet, så det siger, hvad der er sket",
+                        item=answer.id, field="changes", kind=KIND_NAMES[model.LegalAnswer]))
+    return problems
