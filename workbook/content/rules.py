@@ -35,14 +35,18 @@ InfoRead = tuple[model.CatalogInfo, str, int, int]
 
 
 def validate(located: list[Located], info: InfoRead | None, today: dt.date,
-             errors: Problems, warnings: Problems) -> None:
-    """Check every rule across ``located`` items; record errors and warnings."""
+             errors: Problems, warnings: Problems, *, references: bool = True) -> None:
+    """Check every rule across ``located`` items; record errors and warnings.
+
+    ``references=False`` leaves out the references between items (when a file could not be read).
+    """
     by_id = _unique_ids(located, errors)
     sheet_names: dict[str, str] = {}
     for loc in located:
         for obj in [loc.item, *sub_items(loc.item)]:
             raw = loc.raw_of(obj.id)
-            _check_references(obj, by_id, loc.label, raw, errors)
+            if references:
+                _check_references(obj, by_id, loc.label, raw, errors)
             _check_fields(obj, loc.label, raw, errors)
             if isinstance(obj, model.LegalAnswer):
                 _check_answer(obj, loc.label, raw, today, errors, warnings)
