@@ -225,17 +225,29 @@ def checklist(meeting: Path, output: Path | None, content: Path | None, force: b
 @click.option("--templates", type=click.Path(file_okay=False, path_type=Path), help=TEMPLATES_HELP)
 @click.option("--strict", is_flag=True, help="Afslut med kode 1 også ved advarsler.")
 @click.option("--anonym", is_flag=True, help="Udelad respondenternes navne (de nummereres i stedet).")
+@click.option("--svarbank", "database", type=click.Path(dir_okay=False, path_type=Path),
+              help="Svarbanken (SQLite), som svarene gemmes i (standard: output/<møde>/svar.sqlite).")
+@click.option("--runde", "round_name", metavar="NAVN",
+              help="Runden, nye svar gemmes under (standard: måneden, fx 2027-03).")
+@click.option("--sammenlign", "compare_with", metavar="RUNDE",
+              help="Sammenlign med en tidligere runde i svarbanken.")
+@click.option("--respondenter", "recipients", type=click.Path(dir_okay=False, path_type=Path),
+              help="Respondentlisten (udsendelse.csv), så rapporten kan sige, hvem der ikke har svaret.")
 def report(inputs: tuple[Path, ...], out_dir: Path | None, content: Path | None,
-           templates: Path | None, strict: bool, anonym: bool) -> None:
+           templates: Path | None, strict: bool, anonym: bool, database: Path | None, round_name: str | None,
+           compare_with: str | None, recipients: Path | None) -> None:
     """Læs udfyldte selvevalueringer (ARK er filer eller mapper) og lav statusrapport og handleplan."""
     from workbook.report.make import make_report
 
     result = make_report(list(inputs), out_dir=out_dir, content=content, templates=templates,
-                         anonym=anonym)
+                         anonym=anonym, database=database, round=round_name, compare_with=compare_with,
+                         recipients=recipients)
     for line in result.messages:
         click.echo(line, err=True)
     for path in result.written:
         click.echo(f"Skrevet: {path}")
+    if result.database:
+        click.echo(f"Svarbank: {result.database} (runde {result.round})")
     if result.rejected or (strict and result.warnings):
         sys.exit(1)
 

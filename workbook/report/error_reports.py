@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from workbook.content.model import Catalog
 from workbook.files import write_text_atomic
 from workbook.report.collect import FileOutcome
+from workbook.report.formats import count_word, date_long
 from workbook.xlsx import layout as L
 from workbook.xlsx.read import Problem
 
@@ -17,24 +19,59 @@ log = logging.getLogger(__name__)
 ERROR_PREFIX = "fejlrapport-"
 
 
+#: The longest file-name stem kept in an error report's name, in UTF-8 bytes (names may have 255).
+MAX_STEM_BYTES = 180
+
+#: Advice to the respondent per kind of problem: (words that identify the kind, what to do).
+ADVICE: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("adgangskode", "krypteret"), "Gem filen uden adgangskode (Filer > Oplysninger > Beskyt projektmappe), "
+                                   "og send den igen."),
+    (("andet møde",), "Filen hører til et andet møde. Udfyld den fil, du fik tilsendt til dette møde, og send den."),
+    (("ikke en excel-fil", ".ods", ".csv", ".xls"), "Gem filen som Excel-projektmappe (.xlsx), og send den igen."),
+    (("ikke udfyldt",), "Arket har ingen svar. Udfyld det, gem det, og send det igen."),
+    (("samme respondent",), "Der er kommet to forskellige filer med dit navn. Send kun den fil, der gælder, "
+                            "og sig, hvilken den anden var."),
+    (("navn er ikke udfyldt", "navnet"), "Skriv dit navn i feltet Navn på arket Vejledning."),
+    (("dato",), "Skriv fristen som en dato, fx 15.03.2027."),
+    (("formel",), "Skriv teksten uden lighedstegn, plus eller minus forrest, så Excel ikke tager den for en formel."),
+    (("kopi", "kopieret"), "Skriv svarene i det oprindelige ark, og slet kopien af arket."),
+    (("overskrift", "kolonne"), "Sæt kolonneoverskrifterne tilbage, som de var i den fil, du fik tilsendt."),
+    (("svar", "prioritet", "skalaen"), "Vælg et af svarene fra listen i cellen."),
+)
+GENERAL_ADVICE = "Brug den fil, du fik tilsendt, ret det nævnte, gem den, og send den igen."
+
+
+def advice(text: str) -> str:
+    """Return what the respondent should do about a problem or rejection described by ``text``."""
+    words = text.casefold()
+    return next((todo for keys, todo in ADVICE if any(k in words for k in keys)), GENERAL_ADVICE)
+
+
+def _stem(path: Path) -> str:
+    """The file's stem cut to ``MAX_STEM_BYTES`` (whole characters), so the report's name is never too long."""
+    data = path.stem.encode("utf-8")
+    return data[:MAX_STEM_BYTES].decode("utf-8", "ignore") if len(data) > MAX_STEM_BYTES else path.stem
+
+
 def error_report_name(path: Path, taken: set[str]) -> str:
     """Return ``fejlrapport-<stem>.txt``, numbered when two inputs share a name."""
-    name = f"{ERROR_PREFIX}{path.stem}.txt"
+    stem = _stem(path)
+    name = f"{ERROR_PREFIX}{stem}.txt"
     counter = 2
     while name in taken:
-        name = f"{ERROR_PREFIX}{path.stem}-{counter}.txt"
+        name = f"{ERROR_PREFIX}{stem}-{counter}.txt"
         counter += 1
     taken.add(name)
     return name
 
 
-def write_error_reports(outcomes: list[FileOutcome], out_dir: Path, catalog: Catalog,
-                        templates: Path | None, today: dt.date) -> list[Path]:
-    """Write a Danish error report for every file with problems; remove stale ones from earlier runs."""
-    from workbook.render.engine import format_date, render_text
+def write_error_reports(outcomes: list[FileOutcome], path_for: Callable[[str], Path], catalog: Catalog,
+                        templates: Path | None, today: dt.date) -> list[str]:
+    """Write a Danish error report for every file with problems at ``path_for(name)``; return the names."""
+    from workbook.render.engine import render_text
 
-    written: list[Path] = []
     taken: set[str] = set()
+    names = []
     for outcome in outcomes:
         if not outcome.rejection and not outcome.problems:
             continue
@@ -43,21 +80,23 @@ def write_error_reports(outcomes: list[FileOutcome], out_dir: Path, catalog: Cat
             rejection = rejection[len(outcome.label) + 2:]
         response = outcome.response
         meta = response.meta if response else {}
+        problems = [_problem_view(p) for p in outcome.problems]
         text = render_text(
-            "fejlrapport.txt", templates, file=outcome.path.name, rejection=rejection,
-            problems=[_problem_view(p) for p in outcome.problems],
+            "fejlrapport.txt", templates, file=outcome.path.name, rejection=shorten(rejection or ""),
+            rejection_advice=advice(rejection) if rejection else "", problems=problems,
+            problem_count=count_word(len(problems), "ting", "ting"),
             meeting_title=meta.get(L.MetaKey.MEETING_TITLE, ""),
             municipality=meta.get(L.MetaKey.MUNICIPALITY, ""),
-            made=format_date(today), catalog_version=catalog.version)
-        target = out_dir / error_report_name(outcome.path, taken)
-        write_text_atomic(target, text)
-        written.append(target)
-    if out_dir.is_dir():
-        for old in out_dir.glob(f"{ERROR_PREFIX}*.txt"):
-            if old.name not in taken:
-                old.unlink()
-                log.info("gammel fejlrapport fjernet: %s", old)
-    return written
+            made=date_long(today), catalog_version=catalog.version)
+        name = error_report_name(outcome.path, taken)
+        write_text_atomic(path_for(name), text)
+        names.append(name)
+    return names
+
+
+def shorten(text: str, limit: int = 300) -> str:
+    """``text`` cut to ``limit`` characters with the cut said, so a huge value is never echoed whole."""
+    return text if len(text) <= limit else f"{text[:limit]}… (forkortet, {len(text)} tegn i alt)"
 
 
 def _problem_view(problem: Problem) -> dict[str, str]:
@@ -68,6 +107,7 @@ def _problem_view(problem: Problem) -> dict[str, str]:
         where.append(f"celle {problem.cell}")
     if problem.item:
         where.append(f"udsagn {problem.item}")
-    message = problem.heading or problem.message
+    message = shorten(problem.heading or problem.message)
     return {"where": ", ".join(where), "message": message[:1].upper() + message[1:],
-            "found": problem.found or "", "allowed": problem.allowed or ""}
+            "found": shorten(problem.found or ""), "allowed": problem.allowed or "",
+            "advice": advice(f"{problem.heading or ''} {problem.message}")}
