@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,21 +23,21 @@ ERROR_PREFIX = "fejlrapport-"
 #: The longest file-name stem kept in an error report's name, in UTF-8 bytes (names may have 255).
 MAX_STEM_BYTES = 180
 
-#: Advice to the respondent per kind of problem: (words that identify the kind, what to do).
-ADVICE: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("adgangskode", "krypteret"), "Gem filen uden adgangskode (Filer > Oplysninger > Beskyt projektmappe), "
-                                   "og send den igen."),
-    (("andet møde",), "Filen hører til et andet møde. Udfyld den fil, du fik tilsendt til dette møde, og send den."),
-    (("ikke en excel-fil", ".ods", ".csv", ".xls"), "Gem filen som Excel-projektmappe (.xlsx), og send den igen."),
-    (("ikke udfyldt",), "Arket har ingen svar. Udfyld det, gem det, og send det igen."),
-    (("samme respondent",), "Der er kommet to forskellige filer med dit navn. Send kun den fil, der gælder, "
-                            "og sig, hvilken den anden var."),
-    (("navn er ikke udfyldt", "navnet"), "Skriv dit navn i feltet Navn på arket Vejledning."),
-    (("dato",), "Skriv fristen som en dato, fx 15.03.2027."),
-    (("formel",), "Skriv teksten uden lighedstegn, plus eller minus forrest, så Excel ikke tager den for en formel."),
-    (("kopi", "kopieret"), "Skriv svarene i det oprindelige ark, og slet kopien af arket."),
-    (("overskrift", "kolonne"), "Sæt kolonneoverskrifterne tilbage, som de var i den fil, du fik tilsendt."),
-    (("svar", "prioritet", "skalaen"), "Vælg et af svarene fra listen i cellen."),
+#: Advice to the respondent per kind of problem: (a pattern that identifies the kind, what to do); first wins.
+ADVICE: tuple[tuple[str, str], ...] = (
+    (r"adgangskode|krypteret", "Gem filen uden adgangskode (Filer > Oplysninger > Beskyt projektmappe), og send "
+                               "den igen."),
+    (r"andet møde", "Filen hører til et andet møde. Udfyld den fil, du fik tilsendt til dette møde, og send den."),
+    (r"samme respondent", "Der er kommet to forskellige filer med dit navn. Send kun den fil, der gælder, og "
+                          "sig, hvilken den anden var."),
+    (r"ikke udfyldt \(ingen svar", "Arket har ingen svar. Udfyld det, gem det, og send det igen."),
+    (r"ikke en excel-fil|\.(ods|csv|xls|numbers)\b", "Gem filen som Excel-projektmappe (.xlsx), og send den igen."),
+    (r"navn er ikke udfyldt", "Skriv dit navn i feltet Navn på arket Vejledning."),
+    (r"\bdato\b", "Skriv fristen som en dato, fx 15.03.2027."),
+    (r"formel", "Skriv teksten uden lighedstegn, plus eller minus forrest, så Excel ikke tager den for en formel."),
+    (r"kopi", "Skriv svarene i det oprindelige ark, og slet kopien af arket."),
+    (r"overskrift", "Sæt kolonneoverskrifterne tilbage, som de var i den fil, du fik tilsendt."),
+    (r"ugyldigt svar|ugyldig prioritet|ikke et af|skalaen", "Vælg et af svarene fra listen i cellen."),
 )
 GENERAL_ADVICE = "Brug den fil, du fik tilsendt, ret det nævnte, gem den, og send den igen."
 
@@ -44,7 +45,7 @@ GENERAL_ADVICE = "Brug den fil, du fik tilsendt, ret det nævnte, gem den, og se
 def advice(text: str) -> str:
     """Return what the respondent should do about a problem or rejection described by ``text``."""
     words = text.casefold()
-    return next((todo for keys, todo in ADVICE if any(k in words for k in keys)), GENERAL_ADVICE)
+    return next((todo for pattern, todo in ADVICE if re.search(pattern, words)), GENERAL_ADVICE)
 
 
 def _stem(path: Path) -> str:
@@ -72,6 +73,7 @@ def write_error_reports(outcomes: list[FileOutcome], path_for: Callable[[str], P
 
     taken: set[str] = set()
     names = []
+    labels = sorted(((o.label, o.path.name) for o in outcomes), key=lambda pair: -len(pair[0]))
     for outcome in outcomes:
         if not outcome.rejection and not outcome.problems:
             continue
@@ -80,9 +82,10 @@ def write_error_reports(outcomes: list[FileOutcome], path_for: Callable[[str], P
             rejection = rejection[len(outcome.label) + 2:]
         response = outcome.response
         meta = response.meta if response else {}
-        problems = [_problem_view(p) for p in outcome.problems]
+        problems = [_problem_view(p, labels) for p in outcome.problems]
         text = render_text(
-            "fejlrapport.txt", templates, file=outcome.path.name, rejection=shorten(rejection or ""),
+            "fejlrapport.txt", templates, file=outcome.path.name,
+            rejection=shorten(_names_only(rejection or "", labels)),
             rejection_advice=advice(rejection) if rejection else "", problems=problems,
             problem_count=count_word(len(problems), "ting", "ting"),
             meeting_title=meta.get(L.MetaKey.MEETING_TITLE, ""),
@@ -99,7 +102,15 @@ def shorten(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else f"{text[:limit]}… (forkortet, {len(text)} tegn i alt)"
 
 
-def _problem_view(problem: Problem) -> dict[str, str]:
+def _names_only(text: str, labels: list[tuple[str, str]]) -> str:
+    """``text`` with every input's path replaced by its file name (a respondent never sees our folders)."""
+    for label, name in labels:
+        if label in text:
+            text = text.replace(label, name)
+    return text
+
+
+def _problem_view(problem: Problem, labels: list[tuple[str, str]]) -> dict[str, str]:
     where = []
     if problem.sheet:
         where.append(f"arket '{problem.sheet}'")
@@ -107,7 +118,7 @@ def _problem_view(problem: Problem) -> dict[str, str]:
         where.append(f"celle {problem.cell}")
     if problem.item:
         where.append(f"udsagn {problem.item}")
-    message = shorten(problem.heading or problem.message)
+    message = shorten(_names_only(problem.heading or problem.message, labels))
     return {"where": ", ".join(where), "message": message[:1].upper() + message[1:],
             "found": shorten(problem.found or ""), "allowed": problem.allowed or "",
             "advice": advice(f"{problem.heading or ''} {problem.message}")}

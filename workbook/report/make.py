@@ -160,6 +160,7 @@ def _report(stage: Stage, good: list[FileOutcome], folder: Path, out, catalog: C
                         missing=None if result.missing is None else tuple(r.name for r in result.missing))
         write_report_pdf(summary, out.path(REPORT_PDF), templates=opts.templates, intake=intake, today=today,
                          comparison=result.comparison, groups=result.groups)
+    out.check()
     commit_run(stage, result.database)
 
 

@@ -100,12 +100,16 @@ class OutputSet:
         self.names.append(name)
         return self.staging / name
 
-    def commit(self) -> list[Path]:
-        """Keep earlier reports under dated names, move the staged files into place; return the targets."""
-        for name in self.names:  # check every target before anything moves
+    def check(self) -> None:
+        """Raise ``OutputError`` when a target cannot take its file (a folder has its name), before anything moves."""
+        for name in self.names:
             if (self.folder / name).is_dir():
                 raise OutputError(f"{self.folder / name}: kan ikke skrive filen (der står en mappe med samme "
                                   "navn); flyt eller omdøb mappen, og prøv igen")
+
+    def commit(self) -> list[Path]:
+        """Keep earlier reports under dated names, move the staged files into place; return the targets."""
+        self.check()
         targets = []
         try:
             for name in self.names:
