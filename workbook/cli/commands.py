@@ -218,9 +218,10 @@ def checklist(meeting: Path, output: Path | None, content: Path | None, force: b
 
 
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="ARK...", type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Mappe til rapporterne (standard: output/rapport).")
+@click.argument("inputs", nargs=-1, required=True, metavar="ARK...",
+                type=click.Path(path_type=Path, readable=False))  # an unreadable one gets its own line
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path),
+              help="Mappe til rapporterne (standard: output/<møde>/rapport).")
 @_content_option
 @click.option("--templates", type=click.Path(file_okay=False, path_type=Path), help=TEMPLATES_HELP)
 @click.option("--strict", is_flag=True, help="Afslut med kode 1 også ved advarsler.")

@@ -17,12 +17,16 @@ from pathlib import Path
 from workbook.content.model import Catalog, ChecklistItem
 from workbook.errors import WorkbookFileError
 from workbook.report.groups import group_of
+from workbook.report.oserrors import os_message
+from workbook.report.output import is_own_output
 from workbook.report.store import FileRow, Stage, stage_meeting
 from workbook.xlsx import layout as L
 from workbook.xlsx.guard import MAX_FILE_BYTES
 from workbook.xlsx.read import Answer, Problem, Response, read_response
 
 INPUT_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+#: Spreadsheet-like files in an input folder that are named as not read (never skipped silently).
+FOREIGN_SUFFIXES = (".ods", ".csv", ".numbers", ".xlsb", ".fods")
 
 
 @dataclass
@@ -76,25 +80,44 @@ def _statement(response: Response, answer: Answer, item_id: str, catalog: Catalo
 
 
 def find_inputs(inputs: list[Path]) -> tuple[list[Path], list[str]]:
-    """Expand folders (their Excel files, not sub-folders); return files and Danish problems."""
+    """Expand folders (their Excel files, not sub-folders); return files and Danish problems, one per input.
+
+    In a folder, the tool's own outputs (samlet.xlsx) are skipped; files the tool cannot read (.ods,
+    .csv, .numbers) get a line each. An input that cannot be looked at (no permission, a name too
+    long) gets a line and the others are still read.
+    """
     files: list[Path] = []
     problems: list[str] = []
     for raw in inputs:
         path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir()
-                           if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
-                           and not p.name.startswith(("~$", ".")))
-            if not found:
-                problems.append(f"{path}: mappen indeholder ingen Excel-filer (.xlsx)")
-            candidates = found
-        elif path.exists():
-            candidates = [path]
-        else:
-            problems.append(f"{path}: filen findes ikke")
-            continue
-        files.extend(candidates)
+        try:
+            if path.is_dir():
+                found, other = _folder_inputs(path)
+                problems.extend(other)
+                if not found and not other:
+                    problems.append(f"{path}: mappen indeholder ingen Excel-filer (.xlsx)")
+                files.extend(found)
+            elif path.exists():
+                files.append(path)
+            else:
+                problems.append(f"{path}: filen findes ikke")
+        except OSError as exc:
+            problems.append(os_message(path, exc, reading=True))
     return files, problems
+
+
+def _folder_inputs(folder: Path) -> tuple[list[Path], list[str]]:
+    found, other = [], []
+    for p in sorted(folder.iterdir()):
+        if p.name.startswith(("~$", ".")) or is_own_output(p) or not p.is_file():
+            continue
+        suffix = p.suffix.lower()
+        if suffix in INPUT_SUFFIXES:
+            found.append(p)
+        elif suffix in FOREIGN_SUFFIXES:
+            other.append(f"{p}: filen er en {suffix}-fil, ikke en Excel-projektmappe (.xlsx), og er ikke "
+                         "læst. Åbn den, gem den som .xlsx, og kør igen")
+    return found, other
 
 
 def drop_duplicates(files: list[Path]) -> tuple[list[tuple[Path, str]], list[tuple[Path, Path]]]:
@@ -169,6 +192,8 @@ def read_all(files: list[tuple[Path, str]], catalog: Catalog, stage: Stage) -> l
             outcome.rejection = f"{outcome.label}: filen er for indviklet opbygget og læses ikke"
         except MemoryError:
             outcome.rejection = f"{outcome.label}: filen kræver for meget hukommelse og læses ikke"
+        except OSError as exc:
+            outcome.rejection = os_message(path, exc, reading=True)
         outcomes.append(outcome)
     _check_same_meeting(outcomes)
     _check_respondents(outcomes)

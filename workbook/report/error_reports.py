@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workbook.content.model import Catalog
-from workbook.files import write_text_atomic
 from workbook.report.collect import FileOutcome
 from workbook.report.formats import count_word, date_long
 from workbook.xlsx import layout as L
@@ -92,7 +91,7 @@ def write_error_reports(outcomes: list[FileOutcome], path_for: Callable[[str], P
             municipality=meta.get(L.MetaKey.MUNICIPALITY, ""),
             made=date_long(today), catalog_version=catalog.version)
         name = error_report_name(outcome.path, taken)
-        write_text_atomic(path_for(name), text)
+        path_for(name).write_text(text, encoding="utf-8")  # into the staging folder, moved in with the set
         names.append(name)
     return names
 

@@ -13,14 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbook.content.model import Catalog
-from workbook.errors import WorkbookError
+from workbook.errors import OutputError, WorkbookError
 from workbook.paths import DEFAULT_OUTPUT_DIR
 from workbook.report.aggregate import Summary, summarize
 from workbook.report.collect import FileOutcome, drop_duplicates, duplicate_message, find_inputs, read_all
 from workbook.report.compare import Comparison, compare
-from workbook.report.error_reports import ERROR_PREFIX, write_error_reports
+from workbook.report.error_reports import ERROR_PREFIX, shorten, write_error_reports
 from workbook.report.groups import GroupFigures, group_figures
-from workbook.report.output import folder_lock, output_set
+from workbook.report.oserrors import os_message
+from workbook.report.output import STAGING_PREFIX, folder_lock, output_set
 from workbook.report.recipients import RECIPIENTS_FILE, Recipient, load_recipients, match, not_answered
 from workbook.report.store import Stage, attach_bank, commit_run, default_round, import_run, select_files
 
@@ -31,6 +32,8 @@ BANK_FILE = "svar.sqlite"
 REPORT_PDF = "statusrapport.pdf"
 SUMMARY_XLSX = "samlet.xlsx"
 REPORT_STYLESHEETS = ("base.css", "report.css")
+#: The longest message line about one problem, in characters (the value in it is cut, the cut said).
+MESSAGE_LIMIT = 600
 
 
 @dataclass
@@ -91,20 +94,30 @@ def make_report(inputs: list[Path], *, content: Path | None = None, catalog: Cat
             if outcome.rejection:
                 result.rejected.append(outcome.path)
                 result.messages.append(outcome.rejection)
-            for problem in outcome.problems:
-                result.warnings.append(str(problem))
-                result.messages.append(str(problem))
+            for problem in outcome.problems:  # a 50 MB value is never echoed whole
+                result.warnings.append(shorten(str(problem), MESSAGE_LIMIT))
+                result.messages.append(shorten(str(problem), MESSAGE_LIMIT))
         good = [o for o in outcomes if o.response is not None]
         folder = _report_folder(opts.out_dir, good)
-        with folder_lock(folder), output_set(folder, ERROR_PREFIX) as out:
-            names = write_error_reports(outcomes, out.path, catalog, opts.templates, today)
-            if good:
-                _report(stage, good, folder, out, catalog, opts, today, result)
-            else:
-                result.messages.append("Ingen af filerne kunne bruges; der er ikke lavet nogen rapport.")
-            result.written = out.commit()
-    log.debug("fejlrapporter: %s", names)
+        try:
+            with folder_lock(folder), output_set(folder, ERROR_PREFIX) as out:
+                write_error_reports(outcomes, out.path, catalog, opts.templates, today)
+                if good:
+                    _report(stage, good, folder, out, catalog, opts, today, result)
+                else:
+                    result.messages.append("Ingen af filerne kunne bruges; der er ikke lavet nogen rapport.")
+                result.written = out.commit()
+        except OSError as exc:  # disk full, no permission ... while writing: a Danish line, never a traceback
+            raise OutputError(os_message(_shown_path(exc.filename, folder), exc)) from None
     return result
+
+
+def _shown_path(filename: object, folder: Path) -> Path:
+    """The path to name in a message: a file in the staging folder is named by its place in ``folder``."""
+    if not filename:
+        return folder
+    path = Path(str(filename))
+    return folder / path.name if path.parent.name.startswith(STAGING_PREFIX) else path
 
 
 def _report_folder(out_dir: Path | None, good: list[FileOutcome]) -> Path:

@@ -7,6 +7,7 @@ came from a respondent's workbook is written as text (data type ``s``), never as
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import sqlite3
 import warnings
@@ -195,7 +196,11 @@ def write_summary_xlsx(summary: Summary, db: sqlite3.Connection, target: Path, *
     for key, value in summary_about(summary):
         about.append([_text_cell(about, key, bold=True), _text_cell(about, value)])
     _set_properties(wb, summary)
-    wb.save(target)
+    # Saved in memory first (a few MB compressed, even for 1,000 files): a full disk then fails in
+    # one plain write, not inside openpyxl's write-only generators, which would complain on stderr.
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    target.write_bytes(buffer.getvalue())
     return target
 
 
