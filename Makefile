@@ -24,9 +24,17 @@ demo: $(STAMP) sysdeps
 	$(VENV)/bin/workbook build examples/*.yaml -o output
 	@echo "Demo-pakkerne ligger i output/ (åbn output/<møde>/index.html)."
 
-## Install what the tests need (Python and Debian packages) and run them.
-test: $(STAMP) sysdeps-test
-	$(PY) -m pytest
+#: axe-core, the accessibility engine the browser test runs (from npm; no browser download).
+AXE_VERSION := 4.14.1
+AXE := $(VENV)/axe-core-$(AXE_VERSION)/axe.min.js
+
+$(AXE): $(STAMP)
+	mkdir -p $(dir $(AXE)) && cd $(dir $(AXE)) && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null \
+	  && tar xzf axe-core-$(AXE_VERSION).tgz --strip-components=1 package/axe.min.js package/LICENSE
+
+## Install what the tests need (Python and Debian packages, axe-core) and run them.
+test: $(STAMP) sysdeps-test $(AXE)
+	WORKBOOK_AXE=$(abspath $(AXE)) $(PY) -m pytest
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check workbook tests bench

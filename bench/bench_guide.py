@@ -17,9 +17,10 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from workbook.content.load import load_catalog
-from workbook.guide.make import STYLESHEETS, build_view, make_guide, render_guide
+from workbook.guide.make import STYLESHEETS, make_guide, render_guide
+from workbook.guide.view import build_view
 from workbook.meeting.load import load_meeting
-from workbook.render.engine import find_template_file, render_html
+from workbook.render.env import find_template_file, render_html
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "kommunalbestyrelse-temamoede.yaml"

@@ -41,7 +41,7 @@ def _make_variants(folder: Path) -> list[Path]:
     from workbook.content.load import load_catalog
     from workbook.meeting.load import load_meeting
     from workbook.xlsx.layout import PRIORITIES, SCALE, THEME_COLUMNS
-    from workbook.xlsx.writer import build_workbook, item_rows
+    from workbook.xlsx.write import build_workbook, item_rows
 
     catalog = load_catalog()
     meeting = load_meeting(EXAMPLE, catalog)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from workbook.content.load import load_catalog
 from workbook.meeting.load import load_meeting
-from workbook.xlsx.writer import build_workbook, save_workbook, write_checklist
+from workbook.xlsx.write import build_workbook, save_workbook, write_checklist
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "kommunalbestyrelse-temamoede.yaml"

@@ -71,7 +71,8 @@ def make_meetings(out_dir: Path, *, count: int | None = None, themes: int | None
                   names_file: Path = NAMES_FILE) -> list[Path]:
     """Write one valid meeting file per municipality into ``out_dir``; return their paths."""
     from workbook.content.load import load_catalog
-    from workbook.meeting.load import slugify, write_meeting_file
+    from workbook.meeting.load import slugify
+    from workbook.meeting.write import write_meeting_file
 
     catalog = load_catalog()
     theme_ids = list(catalog.theme_ids)

@@ -111,3 +111,36 @@ def pdf_pages_text(pdf: Path) -> list[str]:
     if pages and not pages[-1].strip():
         pages.pop()
     return pages
+
+
+#: Writer's HTML export: what a real word processor makes of a .docx (headings stay h1–h3, lists li).
+WRITER_HTML = "html:XHTML Writer File:UTF8"
+
+
+def word_outline(html_file: Path) -> list[tuple[str, str]]:
+    """The (tag, text) of every title, heading and list item in Writer's HTML export of a .docx."""
+    import html.parser
+
+    class Outline(html.parser.HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: list[tuple[str, str]] = []
+            self.current: list[str] | None = None
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("title", "h1", "h2", "h3", "li"):
+                self.current = [tag, ""]
+
+        def handle_endtag(self, tag):
+            if self.current and tag == self.current[0]:
+                text = " ".join(self.current[1].replace("\uf0b7", " ").split())
+                self.found.append((tag, text))
+                self.current = None
+
+        def handle_data(self, data):
+            if self.current:
+                self.current[1] += data
+
+    parser = Outline()
+    parser.feed(Path(html_file).read_text(encoding="utf-8"))
+    return parser.found

@@ -15,7 +15,7 @@ from pathlib import Path
 from workbook.content.model import Catalog, CatalogInfo, ChecklistItem, Decision, Question, Theme
 from workbook.meeting.load import Meeting, MeetingTheme
 from workbook.xlsx.layout import COLUMN_BY_KEY, INPUT_KEYS, RESPONDENT_FIELDS
-from workbook.xlsx.writer import build_workbook, item_rows
+from workbook.xlsx.write import build_workbook, item_rows
 
 THEMES = (
     ("forsikring", "Forsikring", "Forsikring og ansvar", 4),

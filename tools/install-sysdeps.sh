@@ -4,9 +4,11 @@
 # Runs apt-get only as root and only for what is missing; otherwise says what to install.
 set -euo pipefail
 
-want=(libharfbuzz-subset0 fonts-dejavu-core)
+# libcairo2: cairosvg draws an SVG logo for the Word files.
+want=(libharfbuzz-subset0 fonts-dejavu-core libcairo2)
 if [[ "${1:-demo}" == "test" ]]; then
-  want+=(poppler-utils qpdf libreoffice-calc-nogui)
+  # writer opens the Word files in the tests; chromium runs axe-core over the HTML.
+  want+=(poppler-utils qpdf libreoffice-calc-nogui libreoffice-writer-nogui chromium chromium-driver)
 fi
 
 missing=()

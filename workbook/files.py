@@ -1,9 +1,11 @@
-"""Atomic file writing: write to a temporary file beside the target, then move it into place."""
+"""Files on disk: atomic writes (temporary file beside the target, then moved into place), digests, safe names."""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -49,3 +51,30 @@ def write_bytes_atomic(target: Path, data: bytes) -> None:
 def write_text_atomic(target: Path, text: str) -> None:
     """Write UTF-8 ``text`` to ``target`` atomically."""
     write_bytes_atomic(target, text.encode("utf-8"))
+
+
+def file_digest(path: Path) -> str:
+    """Return the hex sha256 of the file at ``path`` (read in blocks, never whole into memory)."""
+    with Path(path).open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+# Characters no file name may hold on Windows, macOS or Linux, and the names Windows reserves.
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def safe_name(text: str, max_bytes: int = 200, replacement: str = "_") -> str:
+    """Return ``text`` as a file name valid on every system, at most ``max_bytes`` of UTF-8.
+
+    Forbidden characters become ``replacement``, leading and trailing dots and spaces go, a name
+    Windows reserves (``CON``, ``LPT1``) gets ``replacement`` added, and a long name is cut at a
+    whole character. Danish letters stay as they are.
+    """
+    name = _UNSAFE.sub(replacement, text).strip(" .")
+    encoded = name.encode("utf-8")
+    if len(encoded) > max_bytes:
+        name = encoded[:max_bytes].decode("utf-8", "ignore").rstrip(" .")
+    if name.split(".")[0].casefold() in _RESERVED:
+        name += replacement
+    return name or replacement

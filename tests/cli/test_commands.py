@@ -72,6 +72,7 @@ def test_every_declared_command_is_walked() -> None:
         "content",
         "content check",
         "content list",
+        "dagsorden",
         "guide",
         "init",
         "report",

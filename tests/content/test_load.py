@@ -11,7 +11,7 @@ import pytest
 from workbook.content import load as catalog_module
 from workbook.content import model
 from workbook.content.load import check_catalog, load_catalog
-from workbook.errors import CatalogError
+from workbook.errors import CatalogError, Problem
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "catalog"
 GOOD = DATA / "good"
@@ -103,12 +103,34 @@ BAD_FIXTURES: dict[str, list[str]] = {
         "samling af felter (nøgle: værdi), ikke tekst",
         "katalog/wrong-types.yaml:10: spørgsmål 'typer-q1': feltet 'text' mangler eller er tomt",
     ],
+    "wording": [
+        "katalog/wording.yaml:15: tjekpunkt 'ordlyd-t1': feltet 'decisions': 'partnerskaber-b1' er "
+        "ikke en beslutning i temaet 'ordlyd'",
+        "katalog/wording.yaml:15: tjekpunkt 'ordlyd-t1': feltet 'decisions': 'findes-ikke' er ikke "
+        "en beslutning i temaet 'ordlyd'",
+        "katalog/wording.yaml:18: beslutning 'ordlyd-b1': feltet 'text': skriv kun det, der følger "
+        "efter »at« (fx »forvaltningen udarbejder …«), uden forsamlingens navn og uden punktum til sidst",
+        "katalog/wording.yaml:20: beslutning 'ordlyd-b2': feltet 'text': skriv kun det, der følger "
+        "efter »at« (fx »forvaltningen udarbejder …«), uden forsamlingens navn og uden punktum til sidst",
+    ],
+    "bad-competence-area": [
+        "katalog/bad-competence-area.yaml:18: beslutning 'kompetence-b1': feltet 'competence': "
+        "'borgmesteren' er ikke en af kommunalbestyrelse, udvalg",
+        "katalog/bad-competence-area.yaml:26: eksempel 'ordlyd-eksempel': feltet 'areas': 'skole' er "
+        "ikke et fagområde (kendte: aeldre, boern-unge, voksne-handicap, beskaeftigelse, kultur-fritid)",
+    ],
     "unknown-section": [
         "katalog/unknown-section.yaml:1: ukendt afsnit 'temaer' (tilladte afsnit: catalog, "
         "themes, legal_topics, cases, sources, glossary)",
         "katalog/unknown-section.yaml:3: afsnittet 'sources' skal være en liste",
     ],
 }
+
+
+def _texts(problems) -> list[str]:
+    """The problems as printed; every one is a located ``errors.Problem``."""
+    assert all(isinstance(p, Problem) for p in problems)
+    return [str(p) for p in problems]
 
 
 def _catalog_with(*extra: Path) -> Path:
@@ -129,12 +151,21 @@ def test_bad_fixture_gives_exact_located_problems(name: str) -> None:
     data_dir = _catalog_with(DATA / "bad" / f"{name}.yaml")
     with pytest.raises(CatalogError) as info:
         check_catalog(data_dir=data_dir, today=TODAY)
-    assert info.value.problems == BAD_FIXTURES[name]
+    assert _texts(info.value.problems) == BAD_FIXTURES[name]
     expected = "\n".join(
         [f"Indholdskataloget har fejl ({len(BAD_FIXTURES[name])}):"]
         + [f"  {p}" for p in BAD_FIXTURES[name]]
     )
     assert str(info.value) == expected
+
+
+def test_problem_names_item_and_field_apart() -> None:
+    data_dir = _catalog_with(DATA / "bad" / "wording.yaml")
+    with pytest.raises(CatalogError) as info:
+        check_catalog(data_dir=data_dir, today=TODAY)
+    first = info.value.problems[0]
+    assert (first.where, first.kind, first.item, first.field) == (
+        "katalog/wording.yaml:15", "tjekpunkt", "ordlyd-t1", "decisions")
 
 
 def test_every_problem_of_every_file_is_reported_at_once() -> None:
@@ -143,13 +174,13 @@ def test_every_problem_of_every_file_is_reported_at_once() -> None:
     with pytest.raises(CatalogError) as info:
         check_catalog(data_dir=data_dir, today=TODAY)
     # sorted by file, then line
-    assert info.value.problems == [p for n in sorted(names) for p in BAD_FIXTURES[n]]
+    assert _texts(info.value.problems) == [p for n in sorted(names) for p in BAD_FIXTURES[n]]
 
 
 def test_good_catalog_loads_with_every_field_typed() -> None:
     result = check_catalog(data_dir=GOOD, today=TODAY)
     cat = result.catalog
-    assert result.warnings == ()
+    assert tuple(_texts(result.warnings)) == ()
     assert cat.info == model.CatalogInfo("9999.1", dt.date(2026, 1, 15), "Testkatalog")
     assert cat.version == "9999.1"
     assert cat.theme_ids == ("frivillige", "partnerskaber")
@@ -171,6 +202,12 @@ def test_good_catalog_loads_with_every_field_typed() -> None:
     assert cat.source("kilde-lov").consulted is False
     assert cat.case("besoegsvenner").period == "2025–2026"
     assert cat.get("partnerskaber-b2").note == "Første gang i 2027."
+    assert cat.get("partnerskaber-b2").competence is model.Competence.UDVALG
+    assert cat.get("partnerskaber-b1").competence is model.Competence.KOMMUNALBESTYRELSE
+    assert cat.get("partnerskaber-t2").rubric == "Ja: for alle partnerskaber; Delvist: for nogle"
+    assert cat.get("partnerskaber-t2").decisions == ("partnerskaber-b2",)
+    assert cat.get("partnerskaber-t1").decisions == () and cat.get("partnerskaber-t1").rubric == ""
+    assert cat.case("besoegsvenner").areas == ()
     assert cat.get("findes-ikke") is None
     with pytest.raises(KeyError):
         cat.theme("kilde-lov")  # an id of another kind is not a theme
@@ -182,7 +219,7 @@ def test_missing_catalog_section_is_an_error() -> None:
     (data_dir / "catalog.yaml").unlink()
     with pytest.raises(CatalogError) as info:
         check_catalog(data_dir=data_dir, today=TODAY)
-    assert info.value.problems == [
+    assert _texts(info.value.problems) == [
         "kataloget mangler afsnittet 'catalog:' med version, date og title"
     ]
 
@@ -198,7 +235,7 @@ def test_catalog_date_in_the_future_and_twice_is_located() -> None:
     )
     with pytest.raises(CatalogError) as info:
         check_catalog(data_dir=data_dir, today=TODAY)
-    assert info.value.problems == [
+    assert _texts(info.value.problems) == [
         "katalog/catalog.yaml:4: afsnittet 'catalog': datoen 2026-12-01 ligger i fremtiden",
         "katalog/zz-catalog.yaml:1: afsnittet 'catalog' står også i katalog/catalog.yaml:2",
     ]
@@ -231,7 +268,7 @@ def test_overlay_refuses_another_kind_a_duplicate_and_a_catalog_section() -> Non
     with pytest.raises(CatalogError) as info:
         check_catalog(overlay=DATA / "overlay-bad", data_dir=GOOD, today=TODAY)
     label = "tests/data/catalog/overlay-bad/lokalt.yaml"
-    assert info.value.problems == [
+    assert _texts(info.value.problems) == [
         f"{label}:1: afsnittet 'catalog' hører til det udleverede katalog og kan ikke stå i "
         "lokalt indhold",
         f"{label}:6: ordforklaring 'kilde-lov': id'et findes allerede som kilde; et lokalt punkt "
@@ -246,7 +283,7 @@ def test_overlay_is_validated_like_the_catalog() -> None:
     shutil.copy(DATA / "bad" / "dangling-reference.yaml", overlay)
     with pytest.raises(CatalogError) as info:
         check_catalog(overlay=overlay, data_dir=GOOD, today=TODAY)
-    assert info.value.problems == [
+    assert _texts(info.value.problems) == [
         p.replace("katalog/", "lokalt/") for p in BAD_FIXTURES["dangling-reference"]
     ]
 
@@ -261,7 +298,7 @@ def test_overlay_folder_missing_or_empty() -> None:
     Path("tom").mkdir()
     with pytest.raises(CatalogError) as info:
         check_catalog(overlay=Path("tom"), data_dir=GOOD, today=TODAY)
-    assert info.value.problems == ["tom: mappen indeholder ingen .yaml-filer"]
+    assert _texts(info.value.problems) == ["tom: mappen indeholder ingen .yaml-filer"]
 
 
 # --- warnings --------------------------------------------------------------------------------
@@ -270,7 +307,7 @@ def test_overlay_folder_missing_or_empty() -> None:
 def test_review_older_than_twelve_months_is_a_warning() -> None:
     result = check_catalog(overlay=DATA / "overlay-old-review", data_dir=GOOD, today=TODAY)
     # 2025-11-22 is 366 days before TODAY: a warning; 2025-11-23 (365 days) is not yet
-    assert result.warnings == (
+    assert tuple(_texts(result.warnings)) == (
         "tests/data/catalog/overlay-old-review/tavshed.yaml:12: juridisk svar 'tavshed-01': "
         "senest gennemgået 2025-11-22, over 12 måneder siden: gennemgå svaret mod kilderne",
     )

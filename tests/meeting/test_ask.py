@@ -43,8 +43,8 @@ def test_interactive_init_asks_reasks_and_writes_a_loadable_file(test_catalog: C
         "Testby Kommune",  # Kommune
         "",  # Forum: the default Kommunalbestyrelsen
         "Temamøde: frivillige",
-        "4. marts 2027",  # not a date: asked again
-        "2027-03-04",
+        "4. marts",  # not a date (no year): asked again
+        "04.03.2027",  # a Danish date form
         "25:00",  # not a time: asked again
         "15.30",
         "Byrådssalen",
@@ -54,15 +54,21 @@ def test_interactive_init_asks_reasks_and_writes_a_loadable_file(test_catalog: C
     ]
     result = _invoke(["møde.yaml"], "\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
-    assert "'4. marts 2027' er ikke en gyldig dato. Skriv fx 2027-03-04." in result.stdout
+    assert result.stdout.startswith(
+        "Du bliver spurgt om kommune, forum, titel, dato, starttid, sted, kontakt og temaer til "
+        "mødefilen. Tryk Enter for at tage forslaget i [ ].\n")
+    assert ("'4. marts' er ikke en gyldig dato. Skriv fx 12.05.2027, 12. maj 2027 eller 2027-05-12."
+            in result.stdout)
     assert "'25:00' er ikke et gyldigt klokkeslæt. Skriv fx 16:00." in result.stdout
     assert (
         "Temaer i kataloget:\n   1. frivillige (20 min.): Frivillige i kommunen\n"
         "   2. partnerskaber (15 min.): Partnerskaber med virksomheder\n" in result.stdout
     )
-    assert "ukendt tema 'frivilige'. Gyldige temaer: frivillige, partnerskaber" in result.stdout
+    assert ("ukendt tema 'frivilige'. Skriv et af numrene 1-2 fra listen, et tema-id eller 'alle'. "
+            "Gyldige temaer: frivillige, partnerskaber") in result.stdout
     assert result.stdout.endswith(
-        "Mødefilen er skrevet: møde.yaml (2 temaer).\nLav guiden med: workbook guide møde.yaml\n"
+        "Mødefilen er skrevet: møde.yaml (2 temaer).\n"
+        "Lav mødepakken (guide, selvevaluering og oversigt) med: workbook build møde.yaml\n"
     )
     meeting = load_meeting(Path("møde.yaml"), test_catalog)
     assert meeting == Meeting(
@@ -80,10 +86,10 @@ def test_interactive_init_asks_reasks_and_writes_a_loadable_file(test_catalog: C
     )
 
 
-def test_interactive_init_default_is_all_themes_and_asks_only_what_is_missing(
+def test_interactive_init_has_no_default_theme_and_asks_only_what_is_missing(
     test_catalog: Catalog,
 ) -> None:
-    answers = ["2027-03-04", "Byrådssalen", "Mette Holm", ""]
+    answers = ["2027-03-04", "Byrådssalen", "Mette Holm", "", "alle"]  # an empty theme answer: asked again
     result = _invoke(
         [
             "--kommune",
@@ -99,6 +105,8 @@ def test_interactive_init_default_is_all_themes_and_asks_only_what_is_missing(
     )
     assert result.exit_code == 0, result.output
     assert "Kommune:" not in result.stdout
+    assert "Du bliver spurgt om dato, sted, kontakt og temaer til mødefilen." in result.stdout
+    assert result.stdout.count("Vælg temaer (numre eller id'er adskilt af komma, eller 'alle'): ") == 2
     meeting = load_meeting(Path("moede.yaml"), test_catalog)  # the default file name
     assert [t.theme_id for t in meeting.themes] == ["frivillige", "partnerskaber"]
     assert (meeting.forum, meeting.start) == ("Socialudvalget", dt.time(9, 0))
@@ -141,13 +149,13 @@ def test_hint_quotes_a_file_name_only_when_the_shell_needs_it(test_catalog: Cata
             "--dato", "2027-03-10", "--sted", "Rådhuset", "--kontakt", "Jonas Brandt", "--tema", "frivillige"]
     result = _invoke(["mødet i maj.yaml", *args])
     assert result.exit_code == 0, result.output
-    assert "Lav guiden med: workbook guide 'mødet i maj.yaml'\n" in result.stdout
+    assert "med: workbook build 'mødet i maj.yaml'\n" in result.stdout
     assert "(1 tema)" in result.stdout
 
 
 def test_no_input_reports_every_missing_option_at_once(test_catalog: Catalog) -> None:
     result = _invoke(
-        ["--no-input", "--kommune", "Testby", "--dato", "10-03-2027", "--starttid", "kl. 16"]
+        ["--no-input", "--kommune", "Testby", "--dato", "30-02-2027", "--starttid", "kl. 16"]
     )
     assert result.exit_code == 1
     assert result.stdout == ""
@@ -155,7 +163,7 @@ def test_no_input_reports_every_missing_option_at_once(test_catalog: Catalog) ->
         "Fejl: Mødefilen kan ikke laves (5):\n"
         "  --sted mangler: mødested\n"
         "  --kontakt mangler: kontaktperson (navn, e-mail, telefon)\n"
-        "  --dato: '10-03-2027' er ikke en gyldig dato (ÅÅÅÅ-MM-DD)\n"
+        "  --dato: '30-02-2027' er ikke en gyldig dato (fx 12.05.2027, 12. maj 2027 eller 2027-05-12)\n"
         "  --starttid: 'kl. 16' er ikke et gyldigt klokkeslæt (TT:MM)\n"
         "  --tema mangler: mindst ét tema-id, et nummer eller 'alle' (se 'workbook content list')\n"
     )
@@ -179,7 +187,8 @@ def test_no_input_unknown_theme(test_catalog: Catalog) -> None:
         ]
     )
     assert result.exit_code == 1
-    assert result.stderr == "Fejl: ukendt tema 'jura'. Gyldige temaer: frivillige, partnerskaber\n"
+    assert result.stderr == ("Fejl: ukendt tema 'jura'. Skriv et af numrene 1-2 fra listen, et tema-id eller "
+                             "'alle'. Gyldige temaer: frivillige, partnerskaber\n")
     assert not Path("moede.yaml").exists()
 
 
@@ -229,4 +238,26 @@ def test_values_from_options_resolves_numbers_all_and_duplicates(test_catalog: C
     ]
     with pytest.raises(MeetingError) as info:
         values_from_options({**given, "temaer": ("3",)}, test_catalog)
-    assert str(info.value) == "ukendt tema '3'. Gyldige temaer: frivillige, partnerskaber"
+    assert str(info.value) == ("ukendt tema '3'. Skriv et af numrene 1-2 fra listen, et tema-id eller 'alle'. "
+                               "Gyldige temaer: frivillige, partnerskaber")
+
+
+@pytest.mark.parametrize("text", ["12.05.2027", "12-05-2027", "12. maj 2027", "2027-05-12"])
+def test_init_accepts_danish_date_forms(text: str, test_catalog: Catalog) -> None:
+    result = _invoke(["--no-input", "--kommune", "K", "--dato", text, "--sted", "S", "--kontakt", "C",
+                      "--tema", "1"])
+    assert result.exit_code == 0, result.output
+    assert load_meeting(Path("moede.yaml"), test_catalog).date == dt.date(2027, 5, 12)
+    assert "dato: '2027-05-12'" in Path("moede.yaml").read_text(encoding="utf-8")  # written as ISO
+
+
+def test_init_writes_the_content_it_was_given_into_the_meeting_file(test_catalog: Catalog) -> None:
+    Path("lokalt").mkdir()
+    shutil.copy(DATA / "overlay-old-review" / "tavshed.yaml", "lokalt/tavshed.yaml")
+    Path("moeder").mkdir()
+    result = _invoke(["--no-input", "moeder/m.yaml", "--kommune", "K", "--dato", "2027-05-12", "--sted", "S",
+                      "--kontakt", "C", "--tema", "alle", "--content", "lokalt"])
+    assert result.exit_code == 0, result.output
+    assert "indhold: ../lokalt  # valgfrit: kommunens eget indhold" in Path("moeder/m.yaml").read_text(
+        encoding="utf-8")
+    assert load_meeting(Path("moeder/m.yaml"), test_catalog).content_path == Path("lokalt").resolve()

@@ -11,22 +11,16 @@ import pytest
 from workbook.content.load import check_catalog
 from workbook.content.model import Catalog
 from workbook.content.yamlio import LineDict, parse_yaml
-from workbook.errors import MeetingError
-from workbook.meeting.load import (
-    Meeting,
-    MeetingTheme,
-    load_meeting,
-    parse_time,
-    render_meeting_yaml,
-    slugify,
-    write_meeting_file,
-)
+from workbook.errors import MeetingError, Problem
+from workbook.meeting.load import Meeting, MeetingTheme, load_meeting, parse_time, slugify
+from workbook.meeting.write import render_meeting_yaml, write_meeting_file
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MEETINGS = DATA / "meetings"
 
 KNOWN_KEYS = (
-    "kommune, forum, titel, dato, starttid, sted, kontakt, logo, id, indledning, afrunding, temaer"
+    "kommune, forum, forumtype, fagomraade, titel, dato, starttid, sted, kontakt, logo, id, indledning, "
+    "afrunding, indstilling, indhold, status, temaer"
 )
 
 #: Each malformed meeting fixture under tests/data/meetings/ and its exact problems. ``{cwd}`` is
@@ -36,8 +30,8 @@ BAD_MEETINGS: dict[str, list[str]] = {
         "unknown-theme.yaml:9: ukendt tema 'frivilige'. Gyldige temaer: frivillige, partnerskaber",
     ],
     "bad-date": [
-        "bad-date.yaml:4: feltet 'dato': '2027-02-30' er ikke en gyldig dato (skriv ÅÅÅÅ-MM-DD, "
-        "fx 2027-03-04)",
+        "bad-date.yaml:4: feltet 'dato': '2027-02-30' er ikke en gyldig dato (skriv ÅÅÅÅ-MM-DD eller "
+        "DD.MM.ÅÅÅÅ, fx 2027-03-04 eller 04.03.2027)",
     ],
     "bad-start": [
         "bad-start.yaml:5: feltet 'starttid': '25:00' er ikke et gyldigt klokkeslæt (skriv TT:MM, "
@@ -107,7 +101,8 @@ def test_bad_meeting_gives_exact_located_problems(name: str, test_catalog: Catal
     with pytest.raises(MeetingError) as info:
         load_meeting(path, test_catalog)
     expected = [p.format(cwd=Path.cwd().resolve()) for p in BAD_MEETINGS[name]]
-    assert info.value.problems == expected
+    assert [str(p) for p in info.value.problems] == expected
+    assert all(isinstance(p, Problem) for p in info.value.problems)
     if len(expected) == 1:
         assert str(info.value) == expected[0]
     else:
@@ -140,6 +135,7 @@ def test_good_meeting_loads(test_catalog: Catalog) -> None:
         themes=(MeetingTheme("partnerskaber", 30), MeetingTheme("frivillige", 20)),
         intro_minutes=10,
         closing_minutes=5,
+        forum_kind="udvalg",  # from the forum's name
     )
 
 

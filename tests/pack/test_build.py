@@ -11,12 +11,15 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from workbook import danish
 from workbook.cli.commands import cli
 from workbook.content.load import load_catalog
 from workbook.errors import MeetingError
+from workbook.files import file_digest
 from workbook.meeting.load import load_meeting
 from workbook.meeting.plan import select_themes
 from workbook.pack.build import (
+    AGENDA_NAME,
     CHECKLIST_NAME,
     GUIDE_NAME,
     HANDOUT_NAME,
@@ -24,14 +27,15 @@ from workbook.pack.build import (
     build_packs,
     collect_meeting_files,
 )
-from workbook.pack.index import INDEX_NAME, format_size
-from workbook.pack.manifest import MANIFEST_NAME, sha256_file
+from workbook.pack.index import INDEX_NAME
+from workbook.pack.manifest import MANIFEST_NAME
 from workbook.xlsx.layout import THEME_COLUMNS
-from workbook.xlsx.writer import item_rows
+from workbook.xlsx.write import item_rows
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLES = ROOT / "examples"
-PACK_FILES = (GUIDE_NAME, HANDOUT_NAME, CHECKLIST_NAME, INDEX_NAME, MANIFEST_NAME)
+AGENDA_TEXT = "dagsordenspunkt.txt"
+PACK_FILES = (GUIDE_NAME, HANDOUT_NAME, CHECKLIST_NAME, AGENDA_NAME, AGENDA_TEXT, INDEX_NAME, MANIFEST_NAME)
 ANSWER_COLUMN = [c.key for c in THEME_COLUMNS].index("answer") + 1
 
 
@@ -138,10 +142,10 @@ def test_examples_index_lists_and_links_every_file_with_its_size(examples_build,
         page = parse_html(outcome.folder / INDEX_NAME)
         assert page.lang == "da"
         text = " ".join(page.text)
-        for name in (GUIDE_NAME, HANDOUT_NAME, CHECKLIST_NAME):
+        for name in (GUIDE_NAME, HANDOUT_NAME, CHECKLIST_NAME, AGENDA_NAME, AGENDA_TEXT):
             assert name in page.links
             assert (outcome.folder / name).is_file()  # the relative link works
-            size = format_size((outcome.folder / name).stat().st_size)
+            size = danish.size((outcome.folder / name).stat().st_size)
             assert f"{size} · filnavn: {name}" in text
         assert f"version {catalog.version}" in text
         assert MANIFEST_NAME in page.links
@@ -152,14 +156,14 @@ def test_examples_manifest_matches_files(examples_build, catalog):
     for outcome in result.built:
         manifest = json.loads((outcome.folder / MANIFEST_NAME).read_text(encoding="utf-8"))
         names = [f["name"] for f in manifest["files"]]
-        assert names == [GUIDE_NAME, HANDOUT_NAME, CHECKLIST_NAME, INDEX_NAME]
+        assert names == [GUIDE_NAME, HANDOUT_NAME, CHECKLIST_NAME, AGENDA_NAME, AGENDA_TEXT, INDEX_NAME]
         for entry in manifest["files"]:
             path = outcome.folder / entry["name"]
-            assert entry["sha256"] == sha256_file(path)
+            assert entry["sha256"] == file_digest(path)
             assert entry["bytes"] == path.stat().st_size
         assert manifest["versions"]["catalog"] == catalog.version
         assert manifest["inputs"]["catalog_content_hash"] == catalog.content_hash
-        assert manifest["inputs"]["meeting_file_sha256"] == sha256_file(outcome.source)
+        assert manifest["inputs"]["meeting_file_sha256"] == file_digest(outcome.source)
 
 
 # --- the CLI --------------------------------------------------------------------------------
@@ -277,14 +281,6 @@ def test_two_meetings_with_the_same_folder_fail_the_second(first_theme):
     assert result.outcomes[1].message == (
         "Fejl i x/a.yaml: mødet får samme mappe 'a' som a.yaml; "
         "giv det et andet filnavn eller et andet 'id:' i mødefilen")
-
-
-@pytest.mark.parametrize(("size", "text"), [
-    (0, "0 byte"), (1023, "1023 byte"), (1024, "1,0 kB"), (15_441, "15 kB"),
-    (1_258_291, "1,2 MB"), (25 * 1024 * 1024, "25,0 MB"),
-])
-def test_format_size_is_danish(size, text):
-    assert format_size(size) == text
 
 
 # --- the 98 municipalities --------------------------------------------------------------------

@@ -17,10 +17,11 @@ from libreoffice import convert, needs_soffice
 from xlsx_fixtures import make_catalog, replace_cells, write_filled
 
 from workbook.errors import WorkbookFileError
+from workbook.xlsx.cells import CellSource
 from workbook.xlsx.guard import _prolog_verdict, check_container, os_reason, reason
 from workbook.xlsx.layout import PRIORITIES, SCALE, normalise_answer, normalise_priority
-from workbook.xlsx.read import Answer, FormulaValue, _Reader, read_response
-from workbook.xlsx.writer import item_rows
+from workbook.xlsx.read import Answer, FormulaValue, read_response
+from workbook.xlsx.write import item_rows
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "xlsx"
 CATALOG = make_catalog()
@@ -280,27 +281,35 @@ def test_a_deadline_that_is_not_a_date_is_kept_and_reported(tmp_path):
 
 
 @pytest.mark.parametrize("name", [*SAME_AS_GOOD, "off-scale.xlsx", "deleted-row.xlsx", "typos-other-case.xlsx"])
-def test_fast_sheet_reading_gives_what_openpyxl_gives(name):
-    """The reader's own row iterator (inline strings read directly) equals openpyxl's values."""
+def test_calamine_rows_give_what_openpyxl_gives(name):
+    """The reader's rows (calamine plus the formula scan) equal openpyxl's values, sheet by sheet."""
+
+    def plain(value):
+        if isinstance(value, FormulaValue):
+            return None  # openpyxl with data_only: None
+        if isinstance(value, dt.datetime) and value.time() == dt.time():
+            return value.date()
+        return value
+
+    def trimmed(rows):
+        out = {}
+        for n, row in rows:
+            row = [plain(v) for v in row]
+            while row and row[-1] is None:
+                row.pop()
+            if row:
+                out[n] = tuple(row)
+        return out
+
     wb = openpyxl.load_workbook(CORPUS / name, read_only=True, data_only=True)
     try:
-        reader = _Reader(wb, CORPUS / name, name, False)
-        for ws in wb.worksheets:
-            ws.reset_dimensions()
-            theirs = {n: tuple(r) for n, r in enumerate(ws.iter_rows(values_only=True), 1)}
-            ours = {n: tuple(r) for n, r in reader.sheet_rows(ws)}
-
-            def trimmed(rows):
-                out = {}
-                for n, row in rows.items():
-                    row = [None if isinstance(v, FormulaValue) else v for v in row]  # openpyxl: None
-                    while row and row[-1] is None:
-                        row.pop()
-                    if row:
-                        out[n] = tuple(row)
-                return out
-
-            assert trimmed(ours) == trimmed(theirs), ws.title
+        with CellSource(CORPUS / name, name) as source:
+            source.prepare(source.sheet_names)
+            assert source.sheet_names == wb.sheetnames
+            for ws in wb.worksheets:
+                ws.reset_dimensions()
+                theirs = trimmed(enumerate(ws.iter_rows(values_only=True), 1))
+                assert trimmed(source.rows(ws.title)) == theirs, ws.title
     finally:
         wb.close()
 

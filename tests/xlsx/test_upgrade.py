@@ -47,7 +47,7 @@ def test_every_answer_is_kept_in_new_sheets_or_arkiv(old_file, tmp_path):
         raw = response.raw[item_id]
         assert raw["answer"] == fields["answer"]
         assert raw["owner"] == fields["owner"] and raw["comment"] == fields["comment"]
-        assert raw["deadline"].date() == fields["deadline"]
+        assert raw["deadline"] == fields["deadline"]
     assert [p.found for p in response.problems] == ["måske"] * 3  # items 4, 8 and 12
     assert response.respondent == {"Respondent_navn": "Anne Andersen", "Respondent_rolle": "Leder",
                                    "Respondent_dato": "2027-01-05"}

@@ -1,8 +1,8 @@
 """The command-line interface: a thin click layer over the library.
 
-Each command parses its arguments, calls one library function and turns a ``WorkbookError`` into a
-Danish message on stderr with exit code 1. Heavy libraries (WeasyPrint, openpyxl) are imported
-inside the commands that need them, so ``workbook --help`` stays fast.
+Each command parses its arguments, calls one use case in ``workbook.app`` and turns a
+``WorkbookError`` into a Danish message on stderr with exit code 1. ``workbook.app`` imports the
+heavy libraries (WeasyPrint, openpyxl) only inside its functions, so ``workbook --help`` stays fast.
 """
 
 from __future__ import annotations
@@ -14,10 +14,9 @@ from pathlib import Path
 
 import click
 
-from workbook import __version__
+from workbook import app
 from workbook.cli import danish as cli_danish
 from workbook.errors import WorkbookError
-from workbook.paths import shell_word
 
 # click's own messages (usage errors, "Usage:", "Options:") in Danish; before any command is declared.
 cli_danish.install()
@@ -81,7 +80,7 @@ def _content_option(func):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="workbook", message="%(prog)s %(version)s",
+@click.version_option(app.VERSION, "--version", prog_name="workbook", message="%(prog)s %(version)s",
                       help="Vis versionsnummeret og afslut.")
 @click.option("-v", "--verbose", is_flag=True, help="Vis flere detaljer undervejs.")
 def cli(verbose: bool) -> None:
@@ -107,9 +106,7 @@ def content() -> None:
 @click.option("--strict", is_flag=True, help="Afslut med fejl (kode 1) også ved advarsler.")
 def content_check(content: Path | None, strict: bool) -> None:
     """Kontrollér kataloget (og eget indhold): id'er, henvisninger, kilder og datoer."""
-    from workbook.content.load import check_catalog
-
-    result = check_catalog(content)
+    result = app.check_content(content)
     for warning in result.warnings:
         click.echo(f"Advarsel: {warning}", err=True)
     cat = result.catalog
@@ -128,25 +125,23 @@ def content_check(content: Path | None, strict: bool) -> None:
 @_content_option
 def content_list(content: Path | None) -> None:
     """Vis temaer og juridiske emner med id'er og antal."""
-    from workbook.content.listing import format_catalog_listing
-    from workbook.content.load import load_catalog
-
-    click.echo(format_catalog_listing(load_catalog(content)))
+    click.echo(app.list_content(content))
 
 
 # --- init ------------------------------------------------------------------------------------
 
 
+def _meeting_key_options(func):
+    # One option per meeting-file key that init asks for; the keys are declared once, in meeting.model.
+    for name, metavar, text in reversed(app.init_options()):
+        func = click.option(f"--{name}", metavar=metavar, help=text)(func)
+    return func
+
+
 @cli.command()
 @click.argument("file", required=False, default="moede.yaml", metavar="[FIL]",
                 type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--kommune", metavar="NAVN", help="Kommunens navn.")
-@click.option("--forum", metavar="NAVN", help="Kommunalbestyrelsen eller udvalgets navn.")
-@click.option("--titel", metavar="TEKST", help="Mødets titel.")
-@click.option("--dato", metavar="ÅÅÅÅ-MM-DD", help="Mødedato, ÅÅÅÅ-MM-DD.")
-@click.option("--starttid", metavar="TT:MM", help="Starttidspunkt, TT:MM.")
-@click.option("--sted", metavar="TEKST", help="Mødested.")
-@click.option("--kontakt", metavar="TEKST", help="Kontaktperson (navn, e-mail, telefon).")
+@_meeting_key_options
 @click.option("--tema", "temaer", multiple=True, metavar="TEMA",
               help="Et tema-id (kan gentages). Se 'workbook content list'.")
 @click.option("--no-input", is_flag=True, help="Spørg ikke; brug kun tilvalgene.")
@@ -154,21 +149,11 @@ def content_list(content: Path | None) -> None:
 @_content_option
 def init(file: Path, no_input: bool, force: bool, content: Path | None, **given: object) -> None:
     """Opret en mødefil (FIL, standard moede.yaml) ved at stille spørgsmål eller ud fra tilvalg."""
-    from workbook.content.load import load_catalog
-    from workbook.meeting.ask import ask_meeting_values, values_from_options
-    from workbook.meeting.load import write_meeting_file
-
-    if file.exists() and not force:
-        raise WorkbookError(f"{file} findes allerede. Brug --force for at overskrive den.")
-    catalog = load_catalog(content)
-    if no_input:
-        values = values_from_options(given, catalog)
-    else:
-        values = ask_meeting_values(given, catalog, prompt=click.prompt, echo=click.echo)
-    meeting = write_meeting_file(file, values, catalog)
-    count = len(meeting.themes)
+    result = app.init_meeting(file, given, no_input=no_input, force=force, content=content,
+                              prompt=click.prompt, echo=click.echo)
+    count = len(result.meeting.themes)
     click.echo(f"Mødefilen er skrevet: {file} ({count} {'tema' if count == 1 else 'temaer'}).")
-    click.echo(f"Lav guiden med: workbook guide {shell_word(file)}")
+    click.echo(f"Lav mødepakken (guide, selvevaluering og oversigt) med: {result.next_command}")
 
 
 # --- guide -----------------------------------------------------------------------------------
@@ -180,19 +165,32 @@ def init(file: Path, no_input: bool, force: bool, content: Path | None, **given:
               help="Outputfil (standard: output/<møde>/droeftelsesguide.pdf).")
 @click.option("--variant", type=click.Choice(["fuld", "kort"]), default="fuld", show_default=True,
               help="Fuld guide eller kort mødeudgave.")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default="pdf", show_default=True,
-              help="PDF eller én selvstændig HTML-fil.")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "html", "docx"]), default="pdf", show_default=True,
+              help="PDF, én selvstændig HTML-fil eller Word (docx, til redigering).")
 @click.option("--pdfa", is_flag=True, help="Arkivformat PDF/A-3a (stadig tilgængelig PDF/UA-1).")
 @_content_option
 @click.option("--templates", type=click.Path(file_okay=False, path_type=Path), help=TEMPLATES_HELP)
 def guide(meeting: Path, output: Path | None, variant: str, fmt: str, pdfa: bool,
           content: Path | None, templates: Path | None) -> None:
     """Lav drøftelsesguiden til et møde (MØDEFIL er mødefilen)."""
-    from workbook.guide.make import make_guide
-
-    path = make_guide(meeting, output=output, variant=variant, fmt=fmt, pdfa=pdfa,
+    path = app.make_guide(meeting, output=output, variant=variant, fmt=fmt, pdfa=pdfa,
                       content=content, templates=templates)
     click.echo(f"Guiden er skrevet: {path}")
+
+
+# --- agenda item -----------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("meeting", metavar="MØDEFIL", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Outputfil (standard: output/<møde>/dagsordenspunkt.docx); teksten skrives ved siden af "
+                   "som .txt.")
+@_content_option
+def dagsorden(meeting: Path, output: Path | None, content: Path | None) -> None:
+    """Lav dagsordenspunktet til mødet som Word-fil og som tekst til dagsordenssystemet."""
+    docx_path, text_path = app.make_agenda_item(meeting, output=output, content=content)
+    click.echo(f"Dagsordenspunktet er skrevet: {docx_path} og {text_path}")
 
 
 # --- checklist -------------------------------------------------------------------------------
@@ -206,9 +204,7 @@ def guide(meeting: Path, output: Path | None, variant: str, fmt: str, pdfa: bool
 @click.option("--force", is_flag=True, help="Overskriv et udfyldt ark (der gemmes en sikkerhedskopi).")
 def checklist(meeting: Path, output: Path | None, content: Path | None, force: bool) -> None:
     """Lav Excel-arket til selvevaluering til et møde."""
-    from workbook.xlsx.writer import make_checklist
-
-    result = make_checklist(meeting, output=output, content=content, force=force)
+    result = app.make_checklist(meeting, output=output, content=content, force=force)
     if result.backup:
         click.echo(f"Sikkerhedskopi af de gamle svar: {result.backup}")
     click.echo(f"Selvevalueringen er skrevet: {result.path}")
@@ -238,11 +234,9 @@ def report(inputs: tuple[Path, ...], out_dir: Path | None, content: Path | None,
            templates: Path | None, strict: bool, anonym: bool, database: Path | None, round_name: str | None,
            compare_with: str | None, recipients: Path | None) -> None:
     """Læs udfyldte selvevalueringer (ARK er filer eller mapper) og lav statusrapport og handleplan."""
-    from workbook.report.make import make_report
-
-    result = make_report(list(inputs), out_dir=out_dir, content=content, templates=templates,
-                         anonym=anonym, database=database, round=round_name, compare_with=compare_with,
-                         recipients=recipients)
+    result = app.make_report(inputs, out_dir=out_dir, content=content, templates=templates, anonym=anonym,
+                             database=database, round=round_name, compare_with=compare_with,
+                             recipients=recipients)
     for line in result.messages:
         click.echo(line, err=True)
     for path in result.written:
@@ -260,9 +254,7 @@ def report(inputs: tuple[Path, ...], out_dir: Path | None, content: Path | None,
 @_content_option
 def upgrade(old: Path, output: Path | None, content: Path | None) -> None:
     """Flyt alle svar fra et ældre ark over i et ark til det nuværende katalog."""
-    from workbook.xlsx.upgrade import upgrade_workbook
-
-    result = upgrade_workbook(old, output=output, content=content)
+    result = app.upgrade_workbook(old, output=output, content=content)
     for line in result.summary_lines():
         click.echo(line)
 
@@ -292,20 +284,18 @@ def build(meetings: tuple[Path, ...], out_dir: Path | None, jobs: int | None, co
     MØDEFILER er mødefiler eller mapper; en mappe giver alle dens *.yaml-filer. Hvert møde får
     mappen <output>/<møde-id>/. Et møde, hvor intet er ændret siden sidst, springes over.
     """
-    from workbook.pack.build import build_packs, collect_meeting_files
-
     jobs = jobs or os.cpu_count() or 1
-    files = collect_meeting_files(meetings)
+    files = app.collect_meeting_files(meetings)
     options = dict(out_dir=out_dir, jobs=jobs, content=content, templates=templates, force=force)
     if sys.stdout.isatty() and len(files) > 1:
         # A progress bar on a terminal; the failures are listed once it is done.
         with click.progressbar(length=len(files), label="Bygger mødepakker",
                                item_show_func=lambda o: o.source.name if o else None) as bar:
-            result = build_packs(files, **options, on_result=lambda o: bar.update(1, o))
+            result = app.build_packs(files, **options, on_result=lambda o: bar.update(1, o))
         for outcome in result.failed:
             click.echo(outcome.message, err=True)
     else:
-        result = build_packs(files, **options,
+        result = app.build_packs(files, **options,
                              on_result=lambda o: click.echo(o.message, err=o.failed))
     click.echo(result.summary())
     if result.failed:

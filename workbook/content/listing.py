@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from workbook import danish
 from workbook.content.model import Catalog
 
 
@@ -28,7 +29,7 @@ def format_catalog_listing(catalog: Catalog) -> str:
     ]
     legal_rows = [[t.id, t.title, str(len(t.answers))] for t in catalog.legal_topics]
     parts = [
-        f"{info.title}, version {info.version} ({info.date:%d.%m.%Y})",
+        f"{info.title}, version {info.version} ({danish.date_short(info.date)})",
         "",
         f"Temaer ({len(catalog.themes)})",
         format_table(["id", "titel", "spørgsmål", "tjekpunkter", "beslutninger", "jura", "min."], theme_rows),

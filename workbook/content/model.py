@@ -10,6 +10,24 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+#: The areas (fagområder) a meeting, a case or a legal answer may concern: id -> Danish label.
+AREAS: dict[str, str] = {
+    "aeldre": "ældre",
+    "boern-unge": "børn og unge",
+    "voksne-handicap": "voksne og handicap",
+    "beskaeftigelse": "beskæftigelse",
+    "kultur-fritid": "kultur og fritid",
+}
+
+
+class Competence(StrEnum):
+    """Who in the municipality may take a decision: the council, or a standing committee (fagudvalg)."""
+
+    KOMMUNALBESTYRELSE = "kommunalbestyrelse"
+    """Policies, strategies, budgets, delegation and anything that spans committees."""
+    UDVALG = "udvalg"
+    """A committee's own area, within the budget and the council's policies."""
+
 
 class Certainty(StrEnum):
     """How sure the researched legal state is about a statement (from the content brief)."""
@@ -73,6 +91,8 @@ class Case:
     """When, e.g. ``2016–2018``."""
     certainty_note: str = ""
     """What the sources do not confirm, if anything."""
+    areas: tuple[str, ...] = ()
+    """Ids from ``AREAS`` the case concerns; empty means all areas."""
 
 
 @dataclass(frozen=True)
@@ -129,16 +149,25 @@ class ChecklistItem:
     statement: str
     help: str = ""
     """What to look at when answering."""
+    rubric: str = ""
+    """One line saying what "Ja" and "Delvist" mean for this statement, e.g.
+    ``Ja: skriftlig aftale for alle institutioner; Delvist: for nogle``."""
+    decisions: tuple[str, ...] = ()
+    """Ids of the theme's decisions that address the statement (for the report's action plan)."""
 
 
 @dataclass(frozen=True)
 class Decision:
-    """A decision the council can take (beslutningsforslag)."""
+    """A decision proposal (beslutningsforslag); ``wording.decision_sentence`` words it for the forum."""
 
     id: str
     text: str
+    """The clause after "at", without a final full stop, e.g. ``forvaltningen udarbejder fælles
+    retningslinjer for frivillige``."""
     note: str = ""
     """Optional consequence or precondition."""
+    competence: Competence = Competence.KOMMUNALBESTYRELSE
+    """Who may take the decision: the council (default) or a committee within its own area."""
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+from workbook.errors import Problem, YamlError
+
 
 class LineDict(dict):
     """A mapping from YAML that knows the line it starts on and the line of each key (1-based)."""
@@ -73,43 +75,32 @@ _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
-class YamlProblem(Exception):
-    """A file that cannot be read or parsed; ``str()`` is a located Danish message."""
-
-    def __init__(self, message: str, label: str = "", line: int = 0) -> None:
-        super().__init__(message)
-        self.label = label
-        """The file as named in the message."""
-        self.line = line
-        """The 1-based line of the problem, 0 when unknown."""
-
-
 def load_yaml(path: Path, label: str | None = None) -> Any:
-    """Parse ``path`` safely; raise ``YamlProblem`` with ``file:line:`` on unreadable or bad YAML."""
+    """Parse ``path`` safely; raise ``YamlError`` with ``file:line:`` on unreadable or bad YAML."""
     label = label or str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise YamlProblem(f"{label}: filen findes ikke", label) from None
+        raise YamlError(Problem(label, "filen findes ikke"), label) from None
     except UnicodeDecodeError:
-        raise YamlProblem(f"{label}: filen er ikke UTF-8-tekst", label) from None
+        raise YamlError(Problem(label, "filen er ikke UTF-8-tekst"), label) from None
     except OSError as exc:
-        raise YamlProblem(f"{label}: kan ikke læse filen ({exc.strerror})", label) from None
+        raise YamlError(Problem(label, f"kan ikke læse filen ({exc.strerror})"), label) from None
     return parse_yaml(text, label)
 
 
 def parse_yaml(text: str, label: str) -> Any:
-    """Parse YAML ``text`` safely; raise ``YamlProblem`` naming ``label`` and the line."""
+    """Parse YAML ``text`` safely; raise ``YamlError`` naming ``label`` and the line."""
     try:
         return yaml.load(text, Loader=_LineLoader)  # _LineLoader is a SafeLoader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
-        where = f"{label}:{line}:" if line else f"{label}:"
+        where = f"{label}:{line}" if line else label
         what = exc.problem or exc.context or "ugyldig YAML"
-        raise YamlProblem(f"{where} ugyldig YAML: {_danish_yaml(what)}", label, line) from None
+        raise YamlError(Problem(where, f"ugyldig YAML: {_danish_yaml(what)}"), label, line) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(f"{label}: ugyldig YAML: {exc}", label) from None
+        raise YamlError(Problem(label, f"ugyldig YAML: {exc}"), label) from None
 
 
 # The parser's English problems (libyaml's and pure-Python PyYAML's wording), in Danish.

@@ -1,70 +1,37 @@
-"""The meeting file: the user's own input (Danish keys), loaded and validated with located errors."""
+"""Load the meeting file (the user's own input, Danish keys) and validate it with located errors.
+
+The keys are declared once, in ``meeting.model.KEYS``. Every problem is collected with its file
+and line, then raised once as a ``MeetingError``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from workbook import danish
+from workbook.content.model import AREAS, Catalog
+from workbook.content.yamlio import LineDict, load_yaml
+from workbook.errors import MeetingError, Problem, YamlError, raise_if_problems
+from workbook.meeting.model import (
+    DEFAULT_CLOSING_MINUTES,
+    DEFAULT_INTRO_MINUTES,
+    FORUM_KINDS,
+    KEY,
+    LOGO_SUFFIXES,
+    REQUIRED,
+    Meeting,
+    MeetingTheme,
+    forum_kind_of,
+)
 
-from workbook.content.model import Catalog
-from workbook.content.yamlio import LineDict, YamlProblem, load_yaml, parse_yaml
-from workbook.errors import MeetingError
-from workbook.files import write_text_atomic
+__all__ = ["Meeting", "MeetingTheme", "load_meeting", "meeting_from_data", "parse_date", "parse_time",
+           "read_content_path", "slugify"]
 
-LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
-DEFAULT_INTRO_MINUTES = 5
-DEFAULT_CLOSING_MINUTES = 10
-
-#: Keys of the meeting file, with a Danish description (used in messages and by ``init``).
-KEYS: dict[str, str] = {
-    "kommune": "kommunens navn",
-    "forum": "kommunalbestyrelsen eller udvalgets navn",
-    "titel": "mødets titel",
-    "dato": "mødedato (ÅÅÅÅ-MM-DD)",
-    "starttid": "starttidspunkt (TT:MM)",
-    "sted": "mødested",
-    "kontakt": "kontaktperson (navn, e-mail, telefon)",
-    "logo": "valgfrit: sti til kommunens logo (png, jpg eller svg), i forhold til mødefilen",
-    "id": "valgfrit: mødets id (bruges som mappenavn); ellers filnavnet",
-    "indledning": "valgfrit: minutter til indledning (standard 5)",
-    "afrunding": "valgfrit: minutter til opsamling og beslutninger (standard 10)",
-    "temaer": "de valgte temaer: liste af tema-id'er eller 'id' og 'minutter'",
-}
-REQUIRED = ("kommune", "forum", "titel", "dato", "starttid", "sted", "kontakt", "temaer")
-
-
-@dataclass(frozen=True)
-class MeetingTheme:
-    """A theme selected for the meeting, with the minutes it gets."""
-
-    theme_id: str
-    minutes: int
-
-
-@dataclass(frozen=True)
-class Meeting:
-    """A validated meeting: who meets, when and where, and which themes they discuss."""
-
-    id: str
-    """Slug used as the output folder name."""
-    path: Path
-    """The meeting file (absolute)."""
-    municipality: str
-    forum: str
-    title: str
-    date: dt.date
-    start: dt.time
-    place: str
-    contact: str
-    logo: Path | None
-    """Absolute path of the logo, or None."""
-    themes: tuple[MeetingTheme, ...]
-    intro_minutes: int = DEFAULT_INTRO_MINUTES
-    closing_minutes: int = DEFAULT_CLOSING_MINUTES
+#: Where a local content path may point: a folder of YAML or an exported content workbook.
+CONTENT_SUFFIXES = (".xlsx",)
 
 
 def slugify(text: str) -> str:
@@ -92,176 +59,240 @@ def parse_time(value: object) -> dt.time | None:
 
 
 def parse_date(value: object) -> dt.date | None:
-    """Parse an ISO date (or accept a YAML date); None if invalid."""
+    """Parse ``2027-05-12``, ``12.05.2027``, ``12-05-2027`` or ``12. maj 2027`` (or a YAML date)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
+        return danish.parse_date(value)
     return None
+
+
+def _read(path: Path) -> LineDict:
+    try:
+        data = load_yaml(path, str(path))
+    except YamlError as exc:
+        raise MeetingError([exc.problem]) from None
+    if not isinstance(data, LineDict):
+        raise MeetingError([Problem(str(path), "mødefilen skal bestå af felter som 'kommune:', 'dato:' og "
+                                               "'temaer:'")])
+    return data
 
 
 def load_meeting(path: Path, catalog: Catalog) -> Meeting:
     """Load and validate the meeting file at ``path`` against ``catalog``; raise ``MeetingError``."""
     path = Path(path)
-    try:
-        data = load_yaml(path, str(path))
-    except YamlProblem as exc:
-        raise MeetingError([str(exc)]) from None
-    return _meeting_from_data(data, path, catalog)
+    return meeting_from_data(_read(path), path, catalog)
 
 
-def _meeting_from_data(data: object, path: Path, catalog: Catalog) -> Meeting:
-    label = str(path)
-    if not isinstance(data, LineDict):
-        raise MeetingError([f"{label}: mødefilen skal bestå af felter som 'kommune:', 'dato:' og 'temaer:'"])
-    problems: list[str] = []
+def read_content_path(path: Path) -> Path | None:
+    """Return the meeting file's local content (``indhold:``), absolute, or None; checked, located.
 
-    def add(key: str | None, message: str, line: int | None = None) -> None:
-        line = line or (data.line_of(key) if key else data.line)
-        problems.append(f"{label}:{line}: {message}")
+    Read before the catalog, since the catalog to check the meeting against depends on it.
+    """
+    path = Path(path)
+    reader = _Reader(_read(path), path)
+    content = reader.local_path("indhold", must_exist=True)
+    raise_if_problems(reader.problems, MeetingError)
+    return content
 
-    for key in data:
-        if key not in KEYS:
-            add(key, f"ukendt felt '{key}' (kendte felter: {', '.join(KEYS)})")
-    for key in REQUIRED:
-        if data.get(key) in (None, "", []):
-            problems.append(f"{label}: feltet '{key}' mangler – {KEYS[key]}")
 
-    def text(key: str) -> str:
-        value = data.get(key)
+class _Reader:
+    """Reads the values of one meeting file, collecting a located ``Problem`` for each bad one."""
+
+    def __init__(self, data: LineDict, path: Path) -> None:
+        self.data, self.path, self.label = data, path, str(path)
+        self.problems: list[Problem] = []
+
+    def add(self, key: str | None, message: str, line: int | None = None) -> None:
+        line = line or (self.data.line_of(key) if key else self.data.line)
+        self.problems.append(Problem(f"{self.label}:{line}", message))
+
+    def given(self, key: str) -> bool:
+        return self.data.get(key) not in (None, "", [])
+
+    def text(self, key: str) -> str:
+        value = self.data.get(key)
         if value is None:
             return ""
         if isinstance(value, dict | list | bool):
-            add(key, f"feltet '{key}' skal være tekst")
+            self.add(key, f"feltet '{key}' skal være tekst")
             return ""
         return str(value).strip()
 
-    municipality, forum, title = text("kommune"), text("forum"), text("titel")
-    place, contact = text("sted"), text("kontakt")
-
-    date = None
-    if data.get("dato") not in (None, ""):
-        date = parse_date(data["dato"])
+    def date(self) -> dt.date | None:
+        if not self.given("dato"):
+            return None
+        date = parse_date(self.data["dato"])
         if date is None:
-            add("dato", f"feltet 'dato': '{data['dato']}' er ikke en gyldig dato (skriv ÅÅÅÅ-MM-DD, fx 2027-03-04)")
-    start = None
-    if data.get("starttid") not in (None, ""):
-        start = parse_time(data["starttid"])
-        if start is None:
-            add("starttid", f"feltet 'starttid': '{data['starttid']}' er ikke et gyldigt klokkeslæt "
-                            "(skriv TT:MM, fx \"16:00\")")
+            self.add("dato", f"feltet 'dato': '{self.data['dato']}' er ikke en gyldig dato (skriv ÅÅÅÅ-MM-DD "
+                             f"eller DD.MM.ÅÅÅÅ, fx 2027-03-04 eller 04.03.2027)")
+        return date
 
-    def minutes(key: str, default: int) -> int:
-        value = data.get(key, default)
+    def start(self) -> dt.time | None:
+        if not self.given("starttid"):
+            return None
+        start = parse_time(self.data["starttid"])
+        if start is None:
+            self.add("starttid", f"feltet 'starttid': '{self.data['starttid']}' er ikke et gyldigt klokkeslæt "
+                                 "(skriv TT:MM, fx \"16:00\")")
+        return start
+
+    def minutes(self, key: str, default: int) -> int:
+        value = self.data.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 240:
-            add(key, f"feltet '{key}': skal være et antal minutter mellem 0 og 240, ikke '{value}'")
+            self.add(key, f"feltet '{key}': skal være et antal minutter mellem 0 og 240, ikke '{value}'")
             return default
         return value
 
-    intro, closing = minutes("indledning", DEFAULT_INTRO_MINUTES), minutes("afrunding", DEFAULT_CLOSING_MINUTES)
+    def local_path(self, key: str, *, must_exist: bool = False) -> Path | None:
+        """Return the path under ``key`` resolved against the meeting file's folder, or None."""
+        if not self.given(key):
+            return None
+        raw = self.text(key)
+        if not raw:
+            return None
+        resolved = (self.path.parent / raw).resolve()
+        where = f"(stien læses i forhold til mødefilens mappe {self.path.parent.resolve()})"
+        if key == "logo":
+            if resolved.suffix.lower() not in LOGO_SUFFIXES:
+                self.add(key, f"feltet 'logo': '{raw}' skal være en png-, jpg- eller svg-fil")
+            elif not resolved.is_file():
+                self.add(key, f"feltet 'logo': filen '{raw}' findes ikke {where}")
+        elif must_exist and not resolved.exists():
+            self.add(key, f"feltet '{key}': '{raw}' findes ikke {where}")
+        elif key == "indhold" and resolved.is_file() and resolved.suffix.lower() not in CONTENT_SUFFIXES:
+            self.add(key, f"feltet 'indhold': '{raw}' skal være en mappe med YAML-filer eller en Excel-fil "
+                          "lavet med 'workbook content eksport'")
+        elif key == "status" and resolved.is_dir():
+            self.add(key, f"feltet 'status': '{raw}' er en mappe; angiv svardatabasens fil")
+        return resolved
 
-    logo = None
-    if data.get("logo") not in (None, ""):
-        raw_logo = str(data["logo"]).strip()
-        logo = (path.parent / raw_logo).resolve()
-        if logo.suffix.lower() not in LOGO_SUFFIXES:
-            add("logo", f"feltet 'logo': '{raw_logo}' skal være en png-, jpg- eller svg-fil")
-        elif not logo.is_file():
-            add("logo", f"feltet 'logo': filen '{raw_logo}' findes ikke "
-                        f"(stien læses i forhold til mødefilens mappe {path.parent.resolve()})")
+    def forum_kind(self, forum: str) -> str:
+        if not self.given("forumtype"):
+            return forum_kind_of(forum)
+        kind = self.text("forumtype").casefold()
+        if kind not in FORUM_KINDS:
+            self.add("forumtype", f"feltet 'forumtype': '{self.data['forumtype']}' skal være "
+                                  f"{' eller '.join(FORUM_KINDS)}")
+            return forum_kind_of(forum)
+        return kind
 
-    themes = _themes(data, catalog, add, problems, label)
+    def area(self, areas: dict[str, str]) -> str:
+        if not self.given("fagomraade"):
+            return ""
+        wanted = self.text("fagomraade").casefold()
+        for area_id, label in areas.items():
+            if wanted in (area_id, label.casefold()):
+                return area_id
+        valid = ", ".join(f"{area_id} ({label})" for area_id, label in areas.items())
+        self.add("fagomraade", f"feltet 'fagomraade': ukendt fagområde '{self.data['fagomraade']}'. "
+                               f"Gyldige fagområder: {valid}")
+        return ""
 
-    meeting_id = slugify(str(data.get("id") or path.stem))
-    if problems:
-        raise MeetingError(problems)
-    return Meeting(
-        id=meeting_id, path=path.resolve(), municipality=municipality, forum=forum, title=title,
-        date=date, start=start, place=place, contact=contact, logo=logo, themes=themes,
-        intro_minutes=intro, closing_minutes=closing,
+    def unknown_keys(self) -> None:
+        for key in self.data:
+            if key not in KEY:
+                self.add(key, f"ukendt felt '{key}' (kendte felter: {', '.join(KEY)})")
+        for key in REQUIRED:
+            if not self.given(key):
+                self.problems.append(Problem(self.label, f"feltet '{key}' mangler – {KEY[key].description}"))
+
+
+def meeting_from_data(data: LineDict, path: Path, catalog: Catalog) -> Meeting:
+    """Validate the parsed meeting file ``data`` (read from ``path``); raise ``MeetingError``."""
+    reader = _Reader(data, path)
+    reader.unknown_keys()
+    municipality, forum = reader.text("kommune"), reader.text("forum")
+    values = dict(
+        municipality=municipality, forum=forum, title=reader.text("titel"),
+        place=reader.text("sted"), contact=reader.text("kontakt"), date=reader.date(), start=reader.start(),
+        intro_minutes=reader.minutes("indledning", DEFAULT_INTRO_MINUTES),
+        closing_minutes=reader.minutes("afrunding", DEFAULT_CLOSING_MINUTES),
+        logo=reader.local_path("logo"), forum_kind=reader.forum_kind(forum), area=reader.area(AREAS),
+        content_path=reader.local_path("indhold", must_exist=True), status_path=reader.local_path("status"),
     )
+    themes = _themes(data, catalog, reader.add)
+    proposals = _proposals(data, catalog, themes, reader.add)
+    meeting_id = slugify(str(data.get("id") or path.stem))
+    raise_if_problems(reader.problems, MeetingError)
+    return Meeting(id=meeting_id, path=path.resolve(), themes=themes, proposals=proposals, **values)
 
 
-def _themes(data: LineDict, catalog: Catalog, add, problems: list[str], label: str) -> tuple[MeetingTheme, ...]:
+def _theme_entry(entry: object, index: int, add, line: int) -> tuple[str, object] | None:
+    """Return (theme id, minutes or None) of one entry under ``temaer``, or None when unusable."""
+    if isinstance(entry, str):
+        theme_id, mins = entry.strip(), None
+    elif isinstance(entry, LineDict):
+        theme_id, mins = str(entry.get("id") or "").strip(), entry.get("minutter")
+        extra = set(entry) - {"id", "minutter"}
+        if extra:
+            add(None, f"tema nr. {index}: ukendt felt '{sorted(extra)[0]}' (brug 'id' og 'minutter')", line)
+    else:
+        add(None, f"tema nr. {index} skal være et tema-id eller 'id' og 'minutter'", line)
+        return None
+    if not theme_id:
+        add(None, f"tema nr. {index} mangler 'id'", line)
+        return None
+    return theme_id, mins
+
+
+def _themes(data: LineDict, catalog: Catalog, add) -> tuple[MeetingTheme, ...]:
     raw = data.get("temaer")
     if raw in (None, "", []):
         return ()
     if not isinstance(raw, list):
         add("temaer", "feltet 'temaer' skal være en liste af tema-id'er")
         return ()
-    valid = ", ".join(catalog.theme_ids)
     out: list[MeetingTheme] = []
     seen: set[str] = set()
     for index, entry in enumerate(raw, start=1):
         line = getattr(entry, "line", None) or getattr(raw, "line", None) or data.line_of("temaer")
-        if isinstance(entry, str):
-            theme_id, mins = entry.strip(), None
-        elif isinstance(entry, LineDict):
-            theme_id, mins = str(entry.get("id") or "").strip(), entry.get("minutter")
-            extra = set(entry) - {"id", "minutter"}
-            if extra:
-                problems.append(f"{label}:{line}: tema nr. {index}: ukendt felt '{sorted(extra)[0]}' "
-                                "(brug 'id' og 'minutter')")
-        else:
-            problems.append(f"{label}:{line}: tema nr. {index} skal være et tema-id eller 'id' og 'minutter'")
+        parsed = _theme_entry(entry, index, add, line)
+        if parsed is None:
             continue
-        if not theme_id:
-            problems.append(f"{label}:{line}: tema nr. {index} mangler 'id'")
-            continue
+        theme_id, mins = parsed
         try:
             theme = catalog.theme(theme_id)
         except KeyError:
-            problems.append(f"{label}:{line}: ukendt tema '{theme_id}'. Gyldige temaer: {valid}")
+            add(None, f"ukendt tema '{theme_id}'. Gyldige temaer: {', '.join(catalog.theme_ids)}", line)
             continue
         if theme_id in seen:
-            problems.append(f"{label}:{line}: temaet '{theme_id}' er valgt to gange")
+            add(None, f"temaet '{theme_id}' er valgt to gange", line)
             continue
         seen.add(theme_id)
-        if mins is None:
-            mins = theme.minutes
+        mins = theme.minutes if mins is None else mins
         if isinstance(mins, bool) or not isinstance(mins, int) or not 1 <= mins <= 240:
-            problems.append(f"{label}:{line}: tema '{theme_id}': 'minutter' skal være et helt tal "
-                            f"mellem 1 og 240, ikke '{mins}'")
+            add(None, f"tema '{theme_id}': 'minutter' skal være et helt tal mellem 1 og 240, ikke '{mins}'", line)
             continue
         out.append(MeetingTheme(theme_id, mins))
     return tuple(out)
 
 
-def render_meeting_yaml(values: dict[str, object]) -> str:
-    """Return the text of a meeting file for ``values`` (Danish keys), with a short header."""
-    lines = ["# Mødefil til workbook. Ret felterne, og kør fx: workbook guide <denne fil>", ""]
-    for key in ("kommune", "forum", "titel", "dato", "starttid", "sted", "kontakt", "logo",
-                "indledning", "afrunding"):
-        if values.get(key) in (None, ""):
-            continue
-        value = values[key]
-        if isinstance(value, dt.date):
-            value = value.isoformat()
-        dumped = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=False,
-                                width=1000, default_style=None).strip()
-        if key == "starttid":
-            dumped = f'{key}: "{value}"'
-        lines.append(f"{dumped}  # {KEYS[key]}")
-    lines.append("temaer:  # " + KEYS["temaer"])
-    for theme in values.get("temaer", []):
-        lines.append(f"  - id: {theme['id']}")
-        lines.append(f"    minutter: {theme['minutter']}")
-    return "\n".join(lines) + "\n"
-
-
-def write_meeting_file(path: Path, values: dict[str, object], catalog: Catalog) -> Meeting:
-    """Write a meeting file atomically after checking that it loads; return the loaded meeting."""
-    path = Path(path)
-    text = render_meeting_yaml(values)
-    try:
-        data = parse_yaml(text, str(path))
-    except YamlProblem as exc:  # pragma: no cover - we wrote it with safe_dump
-        raise MeetingError([str(exc)]) from None
-    meeting = _meeting_from_data(data, path, catalog)
-    write_text_atomic(path, text)
-    return meeting
+def _proposals(data: LineDict, catalog: Catalog, themes: tuple[MeetingTheme, ...], add) -> tuple[str, ...]:
+    """Return the decision ids under ``indstilling``; each must belong to one of the chosen themes."""
+    raw = data.get("indstilling")
+    if raw in (None, "", []):
+        return ()
+    entries = [raw] if isinstance(raw, str) else raw
+    if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
+        add("indstilling", "feltet 'indstilling' skal være en liste af beslutnings-id'er")
+        return ()
+    chosen = {t.theme_id for t in themes}
+    owner = {d.id: theme.id for theme in catalog.themes for d in theme.decisions}
+    valid = [d.id for theme in catalog.themes if theme.id in chosen for d in theme.decisions]
+    out: list[str] = []
+    line = getattr(raw, "line", 0) or data.line_of("indstilling")
+    for decision_id in (e.strip() for e in entries):
+        if decision_id in out:
+            add(None, f"feltet 'indstilling': beslutningen '{decision_id}' står to gange", line)
+        elif decision_id not in owner:
+            add(None, f"feltet 'indstilling': ukendt beslutning '{decision_id}'. Gyldige beslutninger i "
+                      f"mødets temaer: {', '.join(valid) or 'ingen'}", line)
+        elif owner[decision_id] not in chosen:
+            add(None, f"feltet 'indstilling': beslutningen '{decision_id}' hører til temaet "
+                      f"'{owner[decision_id]}', som ikke er valgt til mødet", line)
+        else:
+            out.append(decision_id)
+    return tuple(out)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from workbook import danish
 from workbook.content.model import Catalog, ChecklistItem, Theme
-from workbook.meeting.load import Meeting
+from workbook.meeting.model import Meeting
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class AgendaRow:
     @property
     def span(self) -> str:
         """``16:05–16:25``."""
-        return f"{self.start:%H:%M}–{self.end:%H:%M}"
+        return danish.time_span(self.start, self.end)
 
 
 def select_themes(meeting: Meeting, catalog: Catalog) -> tuple[SelectedTheme, ...]:

@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from workbook import danish
 from workbook.content.load import check_catalog
 from workbook.content.model import Catalog
 from workbook.errors import MeetingError, WorkbookError
 from workbook.meeting.load import Meeting, load_meeting
-from workbook.pack.index import format_size, write_index
+from workbook.pack.index import write_index
 from workbook.pack.manifest import (
     PackInputs,
     hash_template_dirs,
@@ -39,6 +40,7 @@ log = logging.getLogger(__name__)
 GUIDE_NAME = "droeftelsesguide.pdf"
 HANDOUT_NAME = "droeftelsesguide-kort.pdf"
 CHECKLIST_NAME = "selvevaluering.xlsx"
+AGENDA_NAME = "dagsordenspunkt.docx"
 #: A directory given as a meeting argument builds every file with one of these suffixes in it.
 MEETING_SUFFIXES = (".yaml", ".yml")
 #: Start method of the worker processes. ``fork`` starts a worker in milliseconds and hands it the
@@ -137,8 +139,9 @@ def build_pack(meeting: Meeting, catalog: Catalog, folder: Path, *, inputs: Pack
                templates: Path | None = None, force: bool = False,
                source: Path | None = None) -> PackOutcome:
     """Build one meeting's pack in ``folder`` in this process; raise ``WorkbookError``."""
+    from workbook.agenda_item.make import render_agenda_item
     from workbook.guide.make import render_guide
-    from workbook.xlsx.writer import write_checklist
+    from workbook.xlsx.write import write_checklist
 
     started = time.perf_counter()
     folder = Path(folder)
@@ -150,23 +153,20 @@ def build_pack(meeting: Meeting, catalog: Catalog, folder: Path, *, inputs: Pack
                          templates=templates)
     handout = render_guide(meeting, catalog, folder / HANDOUT_NAME, variant="kort", fmt="pdf",
                            templates=templates)
-    files = [Path(guide), Path(handout), Path(checklist.path)]
+    agenda_docx, agenda_text = render_agenda_item(meeting, catalog, folder / AGENDA_NAME)
+    files = [Path(guide), Path(handout), Path(checklist.path), agenda_docx, agenda_text]
     built = dt.datetime.now().astimezone()
     index = write_index(folder, meeting, catalog, files, templates=templates, built=built)
     files.append(index)
     write_manifest(folder, meeting, catalog, inputs, files, built=built)
     seconds = time.perf_counter() - started
     size = sum(p.stat().st_size for p in files)
-    message = f"Bygget: {folder}/ ({len(files)} filer, {format_size(size)}, {_seconds(seconds)})"
+    message = f"Bygget: {folder}/ ({len(files)} filer, {danish.size(size)}, {danish.seconds(seconds)})"
     backup = Path(checklist.backup) if checklist.backup else None
     if backup is not None:
         message += f"; de gamle svar er gemt i {backup}"
     return PackOutcome(source or meeting.path, Status.BUILT, message, folder, seconds, tuple(files),
                        backup)
-
-
-def _seconds(seconds: float) -> str:
-    return f"{seconds:.1f} s".replace(".", ",")
 
 
 def _failure(source: Path, reason: str, folder: Path | None = None,
@@ -225,7 +225,7 @@ def iter_packs(meetings: Sequence[Path], *, out_dir: Path | None = None, jobs: i
     worker processes (in this process when ``jobs`` is 1 or only one pack needs building).
     Raises ``WorkbookError`` only for what stops every meeting (a broken catalog or templates dir).
     """
-    from workbook.render.engine import template_dirs
+    from workbook.render.env import template_dirs
 
     out_dir = Path(out_dir) if out_dir is not None else DEFAULT_OUTPUT_DIR
     catalog = check_catalog(content).catalog

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from workbook import __version__
+from workbook import __version__, danish
 from workbook.content.model import Catalog
 from workbook.files import write_text_atomic
 from workbook.meeting.load import Meeting
 from workbook.meeting.plan import build_agenda, select_themes
-from workbook.render.engine import format_date, render_html
+from workbook.render.env import render_html
 
 INDEX_NAME = "index.html"
 TEMPLATE = "pack_index.html"
@@ -30,24 +30,22 @@ FILE_LABELS: dict[str, tuple[str, str, str]] = {
         "Selvevaluering", "Excel",
         "Regneark, hvor ledere og udvalgsmedlemmer vurderer kommunen ud fra udsagnene i guiden. "
         "Numrene svarer til guidens."),
+    "dagsordenspunkt.docx": (
+        "Dagsordenspunkt", "Word",
+        "Udkast til dagsordenspunktet med beslutningstema, indstilling, sagsfremstilling og "
+        "retsgrundlag. Økonomi og inddragelse udfyldes af forvaltningen."),
+    "dagsordenspunkt.txt": (
+        "Dagsordenspunkt som tekst", "Tekst",
+        "Samme tekst som Word-filen, til at sætte ind i dagsordenssystemet."),
 }
 
 MIME_TYPES = {
     ".pdf": "application/pdf",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ".html": "text/html",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".txt": "text/plain",
 }
-
-
-def format_size(size: int) -> str:
-    """Return a file size the Danish way: ``812 byte``, ``34 kB``, ``1,2 MB`` (1 kB = 1024 byte)."""
-    if size < 1024:
-        return f"{size} byte"
-    if size < 1024 * 1024:
-        kb = size / 1024
-        text = f"{kb:.1f}" if kb < 10 else f"{kb:.0f}"
-        return f"{text.replace('.', ',')} kB"
-    return f"{size / (1024 * 1024):.1f}".replace(".", ",") + " MB"
 
 
 @dataclass(frozen=True)
@@ -106,15 +104,15 @@ def index_view(meeting: Meeting, catalog: Catalog, files: list[Path],
         title, kind, description = FILE_LABELS.get(path.name, default)
         mime = MIME_TYPES.get(path.suffix.lower(), "application/octet-stream")
         listed.append(IndexFile(path.name, quote(path.name), title, kind, mime, description,
-                                format_size(path.stat().st_size)))
+                                danish.size(path.stat().st_size)))
     end = agenda[-1].end if agenda else meeting.start
     return IndexView(
         title=f"Mødepakke: {meeting.title}",
         municipality=meeting.municipality,
         forum=meeting.forum,
         meeting_title=meeting.title,
-        date=format_date(meeting.date, weekday=True),
-        time=f"kl. {meeting.start:%H:%M}–{end:%H:%M}",
+        date=danish.date(meeting.date, weekday=True),
+        time=f"kl. {danish.time_span(meeting.start, end)}",
         place=meeting.place,
         contact=meeting.contact,
         themes=tuple(IndexTheme(s.number, s.theme.title, spans.get(s.number, ""))
@@ -122,9 +120,9 @@ def index_view(meeting: Meeting, catalog: Catalog, files: list[Path],
         files=tuple(listed),
         catalog_title=catalog.info.title,
         catalog_version=catalog.version,
-        catalog_date=format_date(catalog.info.date),
+        catalog_date=danish.date(catalog.info.date),
         tool_version=__version__,
-        built=f"{format_date(built.date())} kl. {built:%H.%M}",
+        built=f"{danish.date(built.date())} kl. {danish.time(built)}",
         manifest_href="manifest.json",
     )
 

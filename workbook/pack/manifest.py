@@ -12,7 +12,7 @@ from pathlib import Path
 
 from workbook import __version__
 from workbook.content.model import Catalog
-from workbook.files import write_text_atomic
+from workbook.files import file_digest, write_text_atomic
 from workbook.meeting.load import Meeting
 
 log = logging.getLogger(__name__)
@@ -23,15 +23,6 @@ PACK_FORMAT_NAME = "workbook-moedepakke"
 PACK_FORMAT = 1
 
 _SKIP_DIRS = {"__pycache__", ".git"}
-
-
-def sha256_file(path: Path) -> str:
-    """Return the hex sha256 of the file at ``path``."""
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def hash_template_dirs(dirs: Iterable[Path]) -> str:
@@ -51,7 +42,7 @@ def hash_template_dirs(dirs: Iterable[Path]) -> str:
         )
         for path in files:
             digest.update(p_rel(path, folder).encode() + b"\0")
-            digest.update(sha256_file(path).encode() + b"\0")
+            digest.update(file_digest(path).encode() + b"\0")
     return digest.hexdigest()
 
 
@@ -86,8 +77,8 @@ def pack_inputs(meeting: Meeting, catalog: Catalog, templates_hash: str) -> Pack
         catalog_version=catalog.version,
         catalog_hash=catalog.content_hash,
         templates_hash=templates_hash,
-        meeting_hash=sha256_file(meeting.path),
-        logo_hash=sha256_file(meeting.logo) if meeting.logo else None,
+        meeting_hash=file_digest(meeting.path),
+        logo_hash=file_digest(meeting.logo) if meeting.logo else None,
     )
 
 
@@ -154,7 +145,7 @@ def write_manifest(folder: Path, meeting: Meeting, catalog: Catalog, inputs: Pac
             "logo_sha256": inputs.logo_hash,
         },
         "files": [
-            {"name": p.name, "bytes": p.stat().st_size, "sha256": sha256_file(p)} for p in files
+            {"name": p.name, "bytes": p.stat().st_size, "sha256": file_digest(p)} for p in files
         ],
     }
     target = folder / MANIFEST_NAME

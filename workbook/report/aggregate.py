@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from workbook.content.model import Catalog, ChecklistItem, Decision, Theme
-from workbook.report.formats import percent
+from workbook.danish import percent
 from workbook.xlsx import layout as L
 
 ACTION_ANSWERS = ("Nej", "Delvist")
@@ -293,7 +293,7 @@ def decisions_for(catalog: Catalog, item_id: str) -> tuple[Decision, ...]:
     item = catalog.get(item_id)
     if not isinstance(item, ChecklistItem):
         return ()
-    decisions = (catalog.get(d) for d in getattr(item, "decisions", ()))  # field from the content helper
+    decisions = (catalog.get(d) for d in item.decisions)
     return tuple(d for d in decisions if isinstance(d, Decision))
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from workbook.content.model import Catalog, ChecklistItem
 from workbook.errors import WorkbookFileError
+from workbook.files import file_digest
 from workbook.report.groups import group_of
 from workbook.report.oserrors import os_message
 from workbook.report.output import is_own_output
@@ -51,10 +51,8 @@ def stage_response(stage: Stage, response: Response, digest: str, name: str, cat
     meta = response.meta
     stage_meeting(stage, response.meeting_id, meta.get(L.MetaKey.MEETING_TITLE, ""),
                   meta.get(L.MetaKey.MUNICIPALITY, ""), meta.get(L.MetaKey.MEETING_DATE, ""))
-    fields = response.respondent
-    role = fields.get(L.NAME_ROLE, "")
-    row = FileRow(digest, name, response.meeting_id, response.catalog_version, response.name, role,
-                  group_of(fields.get("group", ""), role), fields.get(L.NAME_DATE, ""))
+    row = FileRow(digest, name, response.meeting_id, response.catalog_version, response.name, response.role,
+                  group_of(response.group, response.role), response.respondent.get(L.NAME_DATE, ""))
     return stage.put(row, _answer_rows(response, catalog))
 
 
@@ -72,7 +70,7 @@ def _answer_rows(response: Response, catalog: Catalog | None) -> Iterator[tuple]
 
 def _statement(response: Response, answer: Answer, item_id: str, catalog: Catalog | None) -> str:
     """The statement as the respondent saw it (the workbook's text), else the catalog's, else the id."""
-    seen = getattr(answer, "statement", None) or response.statements.get(item_id)
+    seen = answer.statement or response.statements.get(item_id)
     if seen:
         return seen
     item = catalog.get(item_id) if catalog is not None else None
@@ -153,16 +151,12 @@ def drop_duplicates(files: list[Path]) -> tuple[list[tuple[Path, str]], list[tup
 
 def _digest(path: Path) -> str | None:
     """Return the file's sha256, or None when it cannot be read or is too large (the reader says why)."""
-    digest = hashlib.sha256()
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             return None
-        with path.open("rb") as handle:
-            while chunk := handle.read(1 << 20):
-                digest.update(chunk)
+        return file_digest(path)
     except OSError:
         return None
-    return digest.hexdigest()
 
 
 def duplicate_message(path: Path, first: Path) -> str:

@@ -8,9 +8,10 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from workbook import danish
 from workbook.content.model import Catalog
+from workbook.files import safe_name
 from workbook.report.collect import FileOutcome
-from workbook.report.formats import count_word, date_long
 from workbook.xlsx import layout as L
 from workbook.xlsx.read import Problem
 
@@ -48,9 +49,8 @@ def advice(text: str) -> str:
 
 
 def _stem(path: Path) -> str:
-    """The file's stem cut to ``MAX_STEM_BYTES`` (whole characters), so the report's name is never too long."""
-    data = path.stem.encode("utf-8")
-    return data[:MAX_STEM_BYTES].decode("utf-8", "ignore") if len(data) > MAX_STEM_BYTES else path.stem
+    """The file's stem as a safe name of at most ``MAX_STEM_BYTES``, so the report's name is never too long."""
+    return safe_name(path.stem, max_bytes=MAX_STEM_BYTES)
 
 
 def error_report_name(path: Path, taken: set[str]) -> str:
@@ -68,7 +68,7 @@ def error_report_name(path: Path, taken: set[str]) -> str:
 def write_error_reports(outcomes: list[FileOutcome], path_for: Callable[[str], Path], catalog: Catalog,
                         templates: Path | None, today: dt.date) -> list[str]:
     """Write a Danish error report for every file with problems at ``path_for(name)``; return the names."""
-    from workbook.render.engine import render_text
+    from workbook.render.env import render_text
 
     taken: set[str] = set()
     names = []
@@ -86,10 +86,10 @@ def write_error_reports(outcomes: list[FileOutcome], path_for: Callable[[str], P
             "fejlrapport.txt", templates, file=outcome.path.name,
             rejection=shorten(_names_only(rejection or "", labels)),
             rejection_advice=advice(rejection) if rejection else "", problems=problems,
-            problem_count=count_word(len(problems), "ting", "ting"),
+            problem_count=danish.count_word(len(problems), "ting", "ting"),
             meeting_title=meta.get(L.MetaKey.MEETING_TITLE, ""),
             municipality=meta.get(L.MetaKey.MUNICIPALITY, ""),
-            made=date_long(today), catalog_version=catalog.version)
+            made=danish.date(today), catalog_version=catalog.version)
         name = error_report_name(outcome.path, taken)
         path_for(name).write_text(text, encoding="utf-8")  # into the staging folder, moved in with the set
         names.append(name)

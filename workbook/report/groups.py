@@ -20,7 +20,8 @@ OTHERS = "Øvrige"
 ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("politiker", ("politiker", "kommunalbestyrelse", "byråd", "udvalgsmedlem", "borgmester", "rådmand")),
     ("leder", ("leder", "chef", "direktør", "direktion")),
-    ("partner", ("partner", "forening", "frivillig", "organisation", "virksomhed")),
+    ("frivillig", ("frivillig",)),
+    ("partner", ("partner", "forening", "organisation", "virksomhed")),
     ("medarbejder", ("medarbejder", "konsulent", "sagsbehandler", "koordinator", "assistent")),
 )
 

@@ -180,7 +180,8 @@ def _report(stage: Stage, good: list[FileOutcome], folder: Path, out, catalog: C
 def write_report_pdf(summary: Summary, target: Path, *, templates: Path | None, intake, today: dt.date,
                      comparison: Comparison | None = None, groups: list[GroupFigures] | None = None) -> Path:
     """Render the status report to a tagged PDF at ``target``."""
-    from workbook.render.engine import render_html, write_pdf
+    from workbook.render.env import render_html
+    from workbook.render.pdf import write_pdf
     from workbook.report.view import build_view
 
     view = build_view(summary, intake=intake, today=today, comparison=comparison, groups=groups or [])

@@ -21,9 +21,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
+from workbook import danish
 from workbook.report.aggregate import READINESS_WEIGHTS, Summary, rounded_share
 from workbook.report.compare import Comparison
-from workbook.report.formats import date_long, date_short, date_text
 from workbook.report.groups import GroupFigures
 from workbook.xlsx import layout as L
 
@@ -53,7 +53,7 @@ CUT_NOTE = " … [forkortet: Excel rummer højst 32.767 tegn i en celle; hele te
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
-DATE_FORMAT = "DD.MM.YYYY"
+DATE_FORMAT = danish.EXCEL_DATE_FORMAT
 PERCENT = "0%"
 
 
@@ -188,7 +188,7 @@ def write_summary_xlsx(summary: Summary, db: sqlite3.Connection, target: Path, *
     people = _Sheet(wb, SHEET_RESPONDENTS, RESPONDENT_HEADERS, {2: 24, 3: 24, 4: 14, 5: 12, 6: 36},
                     "Respondenter")
     for r in summary.respondents:
-        people.append([r.number, r.label, r.role, r.group, date_text(r.date), r.file, r.answered, r.total])
+        people.append([r.number, r.label, r.role, r.group, danish.date_text(r.date), r.file, r.answered, r.total])
     people.finish()
     about = wb.create_sheet(SHEET_ABOUT)
     about.column_dimensions["A"].width = 26
@@ -211,7 +211,7 @@ def _write_actions(wb: Workbook, summary: Summary) -> None:
         comments = "\n".join(f"{c.respondent} ({c.answer}): {c.text}" if c.answer else f"{c.respondent}: {c.text}"
                              for c in a.comments)
         deadlines = a.deadlines[0] if len(a.deadlines) == 1 else "\n".join(
-            date_short(d) if isinstance(d, dt.date) else d for d in a.deadlines)
+            danish.date_short(d) if isinstance(d, dt.date) else d for d in a.deadlines)
         actions.append([a.priority, a.theme, a.number, a.statement, a.counts.by_answer["Nej"],
                         a.counts.by_answer["Delvist"], a.counts.by_answer["Ved ikke"], "\n".join(a.owners),
                         deadlines or None, comments, "\n".join(d.text for d in a.decisions)])
@@ -286,9 +286,9 @@ def summary_about(summary: Summary) -> list[tuple[str, str]]:
     return [
         ("Kommune", meta.get(L.MetaKey.MUNICIPALITY, "")),
         ("Møde", meta.get(L.MetaKey.MEETING_TITLE, "")),
-        ("Mødedato", date_text(meta.get(L.MetaKey.MEETING_DATE, ""))),
+        ("Mødedato", danish.date_text(meta.get(L.MetaKey.MEETING_DATE, ""))),
         ("Katalog", f"{summary.catalog_title}, version {summary.catalog_version} af "
-                    f"{date_long(summary.catalog_date)}"),
+                    f"{danish.date(summary.catalog_date)}"),
         ("Respondenter", str(len(summary.respondents))),
         ("Anonymiseret", "Ja" if summary.anonym else "Nej"),
         ("Parathed", "Gennemsnit af svarene Ja = 1, Delvist = ½ og Nej = 0. Ved ikke, Ikke relevant og "

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from workbook import __version__
+from workbook.danish import date as date_long
+from workbook.danish import date_text
 from workbook.report.aggregate import Counts, Summary, share_text
 from workbook.report.charts import UNANSWERED, BarRow, describe, stacked_bars
 from workbook.report.compare import Comparison
-from workbook.report.formats import date_long, date_text
 from workbook.report.groups import GroupFigures
 from workbook.report.layout_text import SHORT_LIMIT, STATEMENT_LIMIT, Cuts
 from workbook.report.view_plan import (

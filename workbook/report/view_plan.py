@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from workbook.danish import date_short
 from workbook.report.aggregate import ACTION_ANSWERS, NO_PRIORITY, UNKNOWN, ActionItem, Summary, share_text
 from workbook.report.charts import change_bars
 from workbook.report.compare import Change, Comparison
-from workbook.report.formats import date_short
 from workbook.report.groups import GroupFigures
 from workbook.report.layout_text import SHORT_LIMIT, STATEMENT_LIMIT, Cuts
 from workbook.xlsx import layout as L

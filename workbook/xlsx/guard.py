@@ -21,6 +21,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from workbook import danish
 from workbook.errors import WorkbookFileError
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -38,7 +39,7 @@ _MACRO_TYPES = (b"macroEnabled", b"vbaProject")
 
 
 def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MB".replace(".", ",")
+    return f"{danish.number(size / (1024 * 1024), 0)} MB"
 
 
 def check_container(path: Path, label: str) -> None:
@@ -136,7 +137,7 @@ def reason(exc: BaseException) -> str:
         return "en nødvendig del af filen mangler"
     if isinstance(exc, UnicodeError):
         return "tegnkodningen er ugyldig"
-    if type(exc).__name__ in ("ParseError", "XMLSyntaxError"):
+    if type(exc).__name__ in ("ParseError", "XMLSyntaxError", "XmlError"):
         return "XML-indholdet er ugyldigt"
     if type(exc).__name__ == "InvalidFileException":
         return "filformatet understøttes ikke"

@@ -37,6 +37,7 @@ NAME_PRIORITIES = "Prioriteter"
 NAME_RESPONDENT = "Respondent_navn"
 NAME_ROLE = "Respondent_rolle"
 NAME_DATE = "Respondent_dato"
+NAME_GROUP = "Respondent_gruppe"
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,13 @@ HEADER_SEARCH_ROWS = 30
 RESPONDENT_FIELDS: dict[str, str] = {
     NAME_RESPONDENT: "Navn",
     NAME_ROLE: "Rolle / afdeling",
+    NAME_GROUP: "Gruppe",
     NAME_DATE: "Dato",
 }
+#: The fields every workbook has had since format version 1 (the group came later: optional).
+REQUIRED_RESPONDENT_FIELDS = (NAME_RESPONDENT, NAME_ROLE, NAME_DATE)
+#: Groups a respondent may belong to (the report compares groups); free text is allowed too.
+GROUPS: tuple[str, ...] = ("politiker", "leder", "medarbejder", "partner", "frivillig")
 
 
 class MetaKey:
@@ -97,30 +103,31 @@ class MetaKey:
 META_ITEMS_HEADER = ("sheet", "theme_id", "item_id", "number")
 
 
-def normalise_answer(value: object) -> str | None:
-    """Return the scale value ``value`` means (``' ja '`` → ``'Ja'``), None for empty; raise ValueError."""
+def match_option(value: object, options: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """Return (option, other): the option ``value`` means (``' ja '`` → ``'Ja'``), or the typed text.
+
+    Both are None for an empty cell; ``other`` is the space-collapsed text of a value that is none
+    of ``options``.
+    """
     if value is None:
-        return None
+        return None, None
     text = " ".join(str(value).split())
     if not text:
-        return None
-    for option in SCALE:
+        return None, None
+    for option in options:
         if text.casefold() == option.casefold():
-            return option
-    raise ValueError(text)
+            return option, None
+    return None, text
+
+
+def normalise_answer(value: object) -> str | None:
+    """Return the scale value ``value`` means; None for empty or a value off the scale."""
+    return match_option(value, SCALE)[0]
 
 
 def normalise_priority(value: object) -> str | None:
-    """Return the priority ``value`` means (``'høj'`` → ``'Høj'``), None for empty; raise ValueError."""
-    if value is None:
-        return None
-    text = " ".join(str(value).split())
-    if not text:
-        return None
-    for option in PRIORITIES:
-        if text.casefold() == option.casefold():
-            return option
-    raise ValueError(text)
+    """Return the priority ``value`` means; None for empty or a value that is not a priority."""
+    return match_option(value, PRIORITIES)[0]
 
 
 def structure_checksum(items: list[tuple[str, str, str, str]]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from workbook import danish
 from workbook.xlsx.layout import SCALE, SCALE_WEIGHTS
 
 TITLE = "Selvevaluering: velfærdsalliancer"
@@ -46,15 +47,11 @@ PRIORITY_MEANINGS: dict[str, str] = {
 }
 
 
-def _weight(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
-
-
 def readiness_text() -> str:
     """Return how the readiness score is computed, from ``SCALE_WEIGHTS``."""
     counted = [a for a in SCALE if SCALE_WEIGHTS[a] is not None]
     skipped = [a for a in SCALE if SCALE_WEIGHTS[a] is None]
-    weights = ", ".join(f"{a} {_weight(SCALE_WEIGHTS[a])}" for a in counted)
+    weights = ", ".join(f"{a} {danish.number(SCALE_WEIGHTS[a])}" for a in counted)
     return (
         f"Parathed: hvert svar giver point ({weights}). Parathed er pointene delt med antallet af "
         f"besvarede udsagn{' uden ' + ' og '.join(skipped) if skipped else ''}. "
@@ -105,14 +102,15 @@ ANSWER_ERROR = (
 PRIORITY_PROMPT = ("Prioritet", "Hvis der skal handles: vælg Høj, Mellem eller Lav.")
 PRIORITY_ERROR = ("Ugyldig prioritet", "Vælg Høj, Mellem eller Lav i listen.")
 OWNER_PROMPT = ("Ansvarlig", "Hvem følger op? Navn, funktion eller afdeling.")
-DEADLINE_PROMPT = ("Frist", "Skriv en dato, fx 15-03-2027.")
-DEADLINE_ERROR = ("Ugyldig dato", "Skriv en dato mellem 2000 og 2100, fx 15-03-2027.")
+DEADLINE_PROMPT = ("Frist", f"Skriv en dato, fx {danish.DATE_EXAMPLE}.")
+DEADLINE_ERROR = ("Ugyldig dato", f"Skriv en dato mellem 2000 og 2100, fx {danish.DATE_EXAMPLE}.")
 COMMENT_PROMPT = ("Bemærkning", "Uddyb gerne dit svar: hvad er på plads, og hvad mangler?")
 TEXT_ERROR = ("For lang tekst", "Teksten må højst være {max} tegn.")
 RESPONDENT_PROMPTS: dict[str, tuple[str, str]] = {
     "Navn": ("Navn", "Skriv dit navn."),
     "Rolle / afdeling": ("Rolle / afdeling", "Skriv din rolle, fx leder, og din afdeling."),
-    "Dato": ("Dato", "Skriv datoen, du udfylder arket, fx 15-03-2027."),
+    "Gruppe": ("Gruppe", "Fx politiker, leder, medarbejder, partner eller frivillig."),
+    "Dato": ("Dato", f"Skriv datoen, du udfylder arket, fx {danish.DATE_EXAMPLE}."),
 }
 
 LISTS_HEADERS = ("Svarskala", "Prioriteter")
@@ -120,21 +118,6 @@ LISTS_HEADERS = ("Svarskala", "Prioriteter")
 HEADER_RIGHT = "Selvevaluering – &A"
 FOOTER_CENTER = "Side &P af &N"
 FOOTER_LEFT = "Katalog {version}"
-
-MONTHS = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 # Messages for the user (raised as OutputError / CatalogError).
 REFUSE_ANSWERS = (

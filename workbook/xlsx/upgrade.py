@@ -19,9 +19,11 @@ from workbook.errors import OutputError, WorkbookFileError
 from workbook.files import atomic_path
 from workbook.meeting.load import Meeting, MeetingTheme
 from workbook.xlsx import layout as L
+from workbook.xlsx import locate
 from workbook.xlsx import texts as txt
+from workbook.xlsx.fields import iso_date
 from workbook.xlsx.read import read_response
-from workbook.xlsx.writer import DATE_FORMAT, build_workbook, item_rows, put_text
+from workbook.xlsx.write import DATE_FORMAT, build_workbook, item_rows, put_text
 
 log = logging.getLogger(__name__)
 
@@ -142,10 +144,7 @@ def _meeting(response, catalog: Catalog, old: Path) -> Meeting:
     if not theme_ids:
         raise WorkbookFileError(f"{old}: ingen af arkets temaer findes i det nuværende katalog "
                                 f"(version {catalog.version}); der er intet at opdatere til")
-    try:
-        date = dt.date.fromisoformat(meta.get(L.MetaKey.MEETING_DATE, ""))
-    except ValueError:
-        date = dt.date.today()
+    date = iso_date(meta.get(L.MetaKey.MEETING_DATE, "")) or dt.date.today()
     return Meeting(
         id=meta.get(L.MetaKey.MEETING_ID, "") or old.stem, path=old.resolve(),
         municipality=meta.get(L.MetaKey.MUNICIPALITY, ""), forum=response.guide.get(txt.LABEL_FORUM, ""),
@@ -156,15 +155,8 @@ def _meeting(response, catalog: Catalog, old: Path) -> Meeting:
 
 def _numbers(wb) -> dict[str, str]:
     """Return item id → printed number from the new workbook's metadata item table."""
-    ws = wb[L.SHEET_META]
-    numbers: dict[str, str] = {}
-    in_items = False
-    for row in ws.iter_rows(values_only=True, max_col=len(L.META_ITEMS_HEADER)):
-        if tuple(row) == L.META_ITEMS_HEADER:
-            in_items = True
-        elif in_items and row[2]:
-            numbers[str(row[2])] = str(row[3])
-    return numbers
+    _, items = locate.read_meta(wb[L.SHEET_META].iter_rows(values_only=True))
+    return {item.item_id: item.number for item in items}
 
 
 def _put(cell, value: object) -> None:
@@ -181,19 +173,17 @@ def _copy_respondent(wb, respondent: dict[str, str]) -> list[str]:
     copied = []
     for name, value in respondent.items():
         defined = wb.defined_names.get(name)
-        if defined is None:
+        target = None if defined is None else locate.reference_cell(defined.attr_text)
+        if target is None:
             continue
-        for sheet, ref in defined.destinations:
-            cell = wb[sheet][ref.replace("$", "")]
-            if name == L.NAME_DATE:
-                try:
-                    _put(cell, dt.date.fromisoformat(value))
-                    copied.append(L.RESPONDENT_FIELDS[name].lower())
-                    continue
-                except ValueError:
-                    pass
+        sheet, row, col = target
+        cell = wb[sheet].cell(row, col)
+        date = iso_date(value) if name == L.NAME_DATE else None
+        if isinstance(date, dt.date):
+            _put(cell, date)
+        else:
             put_text(cell, value)
-            copied.append(L.RESPONDENT_FIELDS[name].lower())
+        copied.append(L.RESPONDENT_FIELDS[name].lower())
     return copied
 
 

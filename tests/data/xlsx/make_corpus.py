@@ -24,7 +24,7 @@ from openpyxl import Workbook, load_workbook  # noqa: E402
 from xlsx_fixtures import make_catalog, make_meeting, write_filled  # noqa: E402
 
 from workbook.xlsx.layout import SHEET_META  # noqa: E402
-from workbook.xlsx.writer import build_workbook, item_rows  # noqa: E402
+from workbook.xlsx.write import build_workbook, item_rows  # noqa: E402
 
 CATALOG = make_catalog()
 IDS = [i.id for t in CATALOG.themes for i in t.checklist]

@@ -1,4 +1,4 @@
-"""Tests for the shared renderer: template lookup, escaping, the safe fetcher, logs and PDF flavours."""
+"""Tests for PDF output: tags, PDF/A, the restricted fetcher, attachments, WeasyPrint's messages."""
 
 from __future__ import annotations
 
@@ -13,15 +13,7 @@ from pypdf import PdfReader
 
 from workbook.errors import RenderError
 from workbook.paths import TEMPLATES_DIR
-from workbook.render.engine import (
-    _describe,
-    format_date,
-    inline_stylesheets,
-    paragraphs,
-    render_html,
-    template_env,
-    write_pdf,
-)
+from workbook.render.pdf import _describe, write_pdf
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -31,98 +23,6 @@ PAGE = """<!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><title>Prø
 
 def text_of(path: Path) -> str:
     return " ".join(" ".join(p.extract_text() or "" for p in PdfReader(path).pages).split())
-
-
-def user_templates(tmp_path: Path, files: dict[str, str]) -> Path:
-    folder = tmp_path / "mine-skabeloner"
-    for name, content in files.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(content, encoding="utf-8")
-    return folder
-
-
-# --- templates ------------------------------------------------------------------------------
-
-
-def test_user_template_dir_is_searched_first(tmp_path):
-    folder = user_templates(tmp_path, {"_macros.html": "{% macro refs(s) %}EGEN{% endmacro %}"
-                                       "{% macro notes(l) %}{% endmacro %}"})
-    env = template_env(folder)
-    assert env.get_template("_macros.html").module.refs([]) == "EGEN"
-    assert "EGEN" not in template_env(None).get_template("_macros.html").module.refs([])
-
-
-def test_templates_escape_and_are_strict(tmp_path):
-    folder = user_templates(tmp_path, {"x.html": "<p>{{ v.text }}</p>", "y.html": "{{ v.missing }}"})
-    html = render_html("x.html", {"text": "<script>alert(1)</script>"}, folder)
-    assert html == "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"
-    with pytest.raises(RenderError, match=r"skabelonen 'y\.html' bruger en ukendt værdi"):
-        render_html("y.html", {}, folder)
-
-
-def test_missing_template_and_missing_dir_are_danish_errors(tmp_path):
-    with pytest.raises(RenderError, match=r"skabelonen 'findes-ikke\.html' findes ikke"):
-        render_html("findes-ikke.html", {}, None)
-    with pytest.raises(RenderError, match="mappen med skabeloner findes ikke"):
-        template_env(tmp_path / "nej")
-
-
-HOSTNAME_PAYLOAD = '{{ v.__class__.__init__.__globals__["__builtins__"]["open"]("/etc/hostname").read() }}'
-
-
-@pytest.mark.parametrize("source, forbidden", [
-    (HOSTNAME_PAYLOAD, "Python-attributten '__init__'"),
-    ("{{ v.text.__class__.__mro__ }}", "Python-attributten '__class__'"),
-    ("{{ v.liste.append(3) }}", "Python-attributten 'append'"),  # the view model is read-only
-    ('{{ "{0.__class__}".format(v) }}', "Python-attributten '__class__'"),
-])
-def test_template_sandbox_blocks_python_internals(tmp_path, source, forbidden):
-    folder = user_templates(tmp_path, {"ond.html": "<p>Forside</p>\n" + source})
-    view = {"text": "tekst", "liste": [1, 2]}
-    with pytest.raises(RenderError) as info:
-        render_html("ond.html", view, folder)
-    assert str(info.value) == (f"skabelonen 'ond.html' må ikke bruge {forbidden}; skabeloner kan kun "
-                               f"udskrive værdierne i v ({folder / 'ond.html'}, linje 2)")
-    assert view == {"text": "tekst", "liste": [1, 2]}
-
-
-def test_template_errors_name_the_file_and_line(tmp_path):
-    folder = user_templates(tmp_path, {
-        "syntaks.html": "<p>\n{% if v.x %}\n</p>",
-        "hoved.html": "<p>\n{% include '_del.html' %}",
-        "_del.html": "\n\n{{ v.mangler }}",
-        "deling.html": "{{ 1 // 0 }}",
-        "ring.html": "{% include 'ring.html' %}",
-    })
-    with pytest.raises(RenderError) as info:
-        render_html("syntaks.html", {}, folder)
-    assert str(info.value).startswith(f"{folder / 'syntaks.html'}:3: fejl i skabelonen (Jinja melder: ")
-    with pytest.raises(RenderError) as info:
-        render_html("hoved.html", {}, folder)
-    assert str(info.value) == ("skabelonen 'hoved.html' bruger en ukendt værdi: 'mangler' findes ikke "
-                               f"({folder / '_del.html'}, linje 3)")
-    with pytest.raises(RenderError) as info:
-        render_html("deling.html", {}, folder)
-    assert str(info.value) == ("skabelonen 'deling.html' fejler under udfyldningen (ZeroDivisionError: "
-                               f"integer division or modulo by zero) ({folder / 'deling.html'}, linje 1)")
-    with pytest.raises(RenderError, match=r"skabelonen 'ring\.html' henviser i ring til sig selv"):
-        render_html("ring.html", {}, folder)
-
-
-def test_shipped_templates_are_sandboxed():
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
-
-    assert isinstance(template_env(None), ImmutableSandboxedEnvironment)
-
-
-def test_format_date_and_paragraphs():
-    import datetime as dt
-
-    assert format_date(dt.date(2027, 2, 4)) == "4. februar 2027"
-    assert format_date(dt.date(2027, 2, 4), weekday=True) == "torsdag den 4. februar 2027"
-    assert paragraphs("Et afsnit\nover to linjer.\n\nAndet afsnit.") == [
-        "Et afsnit over to linjer.", "Andet afsnit."]
-    assert paragraphs("Første.\nAndet.") == ["Første.", "Andet."]  # a folded YAML block
 
 
 # --- PDFs -------------------------------------------------------------------------------------
@@ -228,7 +128,7 @@ def test_weasyprint_messages_are_translated(tmp_path):
 def test_no_shutdown_noise_and_font_folder_removed(tmp_path):
     script = (
         "from pathlib import Path\n"
-        "import workbook.render.engine as r\n"
+        "import workbook.render.pdf as r\n"
         f"r.write_pdf({PAGE.format(extra='')!r}, Path({str(tmp_path / 'ud.pdf')!r}), templates=None,"
         " title='Prøve', stylesheets=['base.css'])\n"
         "print(r._FONT_CONFIG[0]._folder)\n")
@@ -245,39 +145,19 @@ def test_no_shutdown_noise_and_font_folder_removed(tmp_path):
     ("body { colr: red }", r"WeasyPrint kunne ikke gengive dokumentet korrekt: "
                            r"CSS-reglen `colr: red` i linje 1, kolonne 8 ignoreres \(ukendt egenskab\)"),
 ])
-def test_user_stylesheet_problems_are_errors(tmp_path, css, message):
-    folder = user_templates(tmp_path, {"base.css": css})
+def test_user_stylesheet_problems_are_errors(tmp_path, css, message, user_templates):
+    folder = user_templates({"base.css": css})
     target = tmp_path / "ud.pdf"
     with pytest.raises(RenderError, match=message):
         write_pdf(PAGE.format(extra=""), target, templates=folder, title="Prøve", stylesheets=["base.css"])
     assert not target.exists()
 
 
-def test_user_stylesheet_may_use_shipped_fonts(tmp_path):
+def test_user_stylesheet_may_use_shipped_fonts(tmp_path, user_templates):
     css = (TEMPLATES_DIR / "base.css").read_text(encoding="utf-8") + "\nh1 { color: #800000; }"
-    folder = user_templates(tmp_path, {"base.css": css})
+    folder = user_templates({"base.css": css})
     target = tmp_path / "ud.pdf"
     write_pdf(PAGE.format(extra=""), target, templates=folder, title="Prøve", stylesheets=["base.css"])
     assert "Overskrift" in text_of(target)
 
 
-# --- self-contained HTML ----------------------------------------------------------------------
-
-
-def test_inline_stylesheets_embed_fonts_as_data_uris(tmp_path):
-    css = inline_stylesheets(["base.css"], None)
-    assert css.count("url(\"data:font/ttf;base64,") == 5
-    assert "assets/" not in css and "file:" not in css
-    folder = user_templates(tmp_path, {"base.css": "x { background: url(file:///etc/passwd) }"})
-    with pytest.raises(RenderError, match="må ikke hentes"):
-        inline_stylesheets(["base.css"], folder)
-    folder = user_templates(tmp_path, {"base.css": "@import url(assets/x.css);"})
-    with pytest.raises(RenderError, match="@import er ikke tilladt"):
-        inline_stylesheets(["base.css"], folder)
-
-
-def test_cli_help_does_not_import_weasyprint():
-    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "workbook", "--help"],
-                            capture_output=True, text=True, check=True)
-    assert "weasyprint" not in result.stderr
-    assert "jinja2" not in result.stderr

@@ -1,0 +1,184 @@
+"""The use cases of the tool, paths in and results out: what the CLI and the benches call.
+
+One function per command. Each loads what it needs (catalog, meeting), calls one engine and
+returns its result; none prints. Engines are imported inside the functions, so importing this
+module (``workbook --help``) stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbook import __version__
+from workbook.errors import WorkbookError
+from workbook.paths import shell_word
+
+if TYPE_CHECKING:
+    from workbook.content.load import CatalogResult
+    from workbook.content.model import Catalog
+    from workbook.meeting.load import Meeting
+    from workbook.pack.build import BuildResult, PackOutcome
+    from workbook.report.make import ReportResult
+    from workbook.xlsx.upgrade import UpgradeResult
+    from workbook.xlsx.write import ChecklistResult
+
+VERSION = __version__
+
+__all__ = [
+    "VERSION", "InitResult", "build_packs", "check_content", "collect_meeting_files", "init_meeting",
+    "init_options",
+    "list_content", "load_catalog", "load_meeting", "make_checklist", "make_guide", "make_report",
+    "shell_word", "upgrade_workbook",
+]
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+def load_catalog(content: Path | None = None) -> Catalog:
+    """Return the validated catalog with the local content ``content`` laid over it."""
+    from workbook.content.load import load_catalog as load
+
+    return load(content)
+
+
+def load_meeting(meeting_path: Path, content: Path | None = None) -> tuple[Meeting, Catalog]:
+    """Return the validated meeting at ``meeting_path`` and the catalog it is checked against."""
+    from workbook.meeting.load import load_meeting as load
+
+    catalog = load_catalog(content)
+    return load(Path(meeting_path), catalog), catalog
+
+
+# --- content ---------------------------------------------------------------------------------
+
+
+def check_content(content: Path | None = None) -> CatalogResult:
+    """Validate the catalog (and ``content``); return it with its warnings."""
+    from workbook.content.load import check_catalog
+
+    return check_catalog(content)
+
+
+def list_content(content: Path | None = None) -> str:
+    """Return the listing of the catalog's themes and legal topics, as printed by ``content list``."""
+    from workbook.content.listing import format_catalog_listing
+
+    return format_catalog_listing(load_catalog(content))
+
+
+# --- init ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InitResult:
+    """A meeting file written by ``init``."""
+
+    path: Path
+    meeting: Meeting
+    next_command: str
+    """The command to run next, ready to paste into a shell."""
+
+
+def init_meeting(file: Path, given: dict[str, object], *, no_input: bool = False, force: bool = False,
+                 content: Path | None = None, prompt: Callable[..., str] | None = None,
+                 echo: Callable[[str], None] | None = None) -> InitResult:
+    """Write a new meeting file ``file`` from ``given`` options, asking for the rest unless ``no_input``."""
+    from workbook.meeting.ask import ask_meeting_values, values_from_options
+    from workbook.meeting.write import write_meeting_file
+
+    file = Path(file)
+    if file.exists() and not force:
+        raise WorkbookError(f"{file} findes allerede. Brug --force for at overskrive den.")
+    catalog = load_catalog(content)
+    if no_input or prompt is None or echo is None:
+        values = values_from_options(given, catalog)
+    else:
+        values = ask_meeting_values(given, catalog, prompt=prompt, echo=echo)
+    if content is not None:  # the meeting carries its content, so no later command can forget it
+        values["indhold"] = os.path.relpath(Path(content).resolve(), file.resolve().parent)
+    meeting = write_meeting_file(file, values, catalog)
+    return InitResult(file, meeting, f"workbook build {shell_word(file)}")
+
+
+def init_options() -> list[tuple[str, str, str]]:
+    """Return (key, metavar, help) of each meeting-file key ``init`` takes as an option, in order."""
+    from workbook.meeting.model import ASKED
+
+    return [(key.name, key.metavar, key.option_help) for key in ASKED]
+
+
+# --- documents -------------------------------------------------------------------------------
+
+
+def make_guide(meeting_path: Path, *, output: Path | None = None, variant: str = "fuld",
+               fmt: str = "pdf", pdfa: bool = False, content: Path | None = None,
+               templates: Path | None = None) -> Path:
+    """Write the discussion guide of the meeting at ``meeting_path``; return the path written."""
+    from workbook.guide.make import default_output, render_guide
+
+    meeting, catalog = load_meeting(meeting_path, content)
+    target = Path(output) if output is not None else default_output(meeting, variant, fmt)
+    return render_guide(meeting, catalog, target, variant=variant, fmt=fmt, pdfa=pdfa,
+                        templates=templates)
+
+
+def make_agenda_item(meeting_path: Path, *, output: Path | None = None,
+                     content: Path | None = None) -> tuple[Path, Path]:
+    """Write the meeting's agenda item (dagsordenspunkt.docx and .txt); return both paths."""
+    from workbook.agenda_item.make import default_output, render_agenda_item
+
+    meeting, catalog = load_meeting(meeting_path, content)
+    return render_agenda_item(meeting, catalog, Path(output) if output else default_output(meeting))
+
+
+def make_checklist(meeting_path: Path, *, output: Path | None = None, content: Path | None = None,
+                   force: bool = False) -> ChecklistResult:
+    """Write the self-assessment workbook of the meeting at ``meeting_path``."""
+    from workbook.xlsx.write import default_target, write_checklist
+
+    meeting, catalog = load_meeting(meeting_path, content)
+    return write_checklist(meeting, catalog, Path(output) if output else default_target(meeting),
+                           force=force)
+
+
+def make_report(inputs: Sequence[Path], *, out_dir: Path | None = None, content: Path | None = None,
+                templates: Path | None = None, anonym: bool = False, database: Path | None = None,
+                round: str | None = None, compare_with: str | None = None,
+                recipients: Path | None = None) -> ReportResult:
+    """Read filled workbooks (files or folders), import them into the answer database, write the report."""
+    from workbook.report.make import make_report as make
+
+    return make(list(inputs), out_dir=out_dir, templates=templates, anonym=anonym, database=database,
+                round=round, compare_with=compare_with, recipients=recipients, catalog=load_catalog(content))
+
+
+def upgrade_workbook(old: Path, *, output: Path | None = None, content: Path | None = None) -> UpgradeResult:
+    """Move every answer of the workbook ``old`` into a workbook for the current catalog."""
+    from workbook.xlsx.upgrade import upgrade_workbook as upgrade
+
+    return upgrade(old, output=output, content=content)
+
+
+# --- packs -----------------------------------------------------------------------------------
+
+
+def collect_meeting_files(meetings: Sequence[Path]) -> list[Path]:
+    """Return the meeting files named by ``meetings`` (files, or folders of *.yaml files)."""
+    from workbook.pack.build import collect_meeting_files as collect
+
+    return collect(meetings)
+
+
+def build_packs(meetings: Sequence[Path], *, out_dir: Path | None = None, jobs: int = 1,
+                content: Path | None = None, templates: Path | None = None, force: bool = False,
+                on_result: Callable[[PackOutcome], None] | None = None) -> BuildResult:
+    """Build the meeting pack of every meeting in ``meetings``; call ``on_result`` per meeting."""
+    from workbook.pack.build import build_packs as build
+
+    return build(meetings, out_dir=out_dir, jobs=jobs, content=content, templates=templates,
+                 force=force, on_result=on_result)

@@ -1,0 +1,104 @@
+"""The legal answers a guide uses: numbered once for Bilag A, given briefly in the chapters.
+
+A topic's answers are given (question and short answer) in the first chapter that needs the topic;
+a later chapter refers to that chapter. The full answer is printed only in Bilag A.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from workbook import danish
+from workbook.content.model import Catalog, Certainty, LegalAnswer, LegalTopic, Theme
+from workbook.guide.model import HjemmelView, LegalBox, LegalBrief, LegalTopicView, LegalView
+from workbook.guide.used import SourceNumbers
+from workbook.guide.wording import by_area, short_answer
+from workbook.render.env import paragraphs
+
+
+def fits(answer: LegalAnswer, area: str) -> bool:
+    """An answer belongs in a guide for ``area`` when it names no area or names this one."""
+    areas = getattr(answer, "areas", ())
+    return not area or not areas or area in areas
+
+
+def hjemmel_views(answer: LegalAnswer) -> tuple[HjemmelView, ...]:
+    """The legal basis with the act's current number and ELI link where the catalog knows them."""
+    views = []
+    for item in answer.hjemmel:
+        if isinstance(item, str):
+            views.append(HjemmelView(item, "", ""))
+            continue
+        act = getattr(item, "act", None)
+        views.append(HjemmelView(item.label, getattr(act, "number", "") or "",
+                                 getattr(item, "eli", "") or getattr(act, "eli", "") or ""))
+    return tuple(views)
+
+
+class LegalPlan:
+    """Which answers the guide uses, their Bilag A numbers, and where each topic is first given."""
+
+    def __init__(self, catalog: Catalog, themes: Sequence[Theme], area: str) -> None:
+        self.catalog = catalog
+        self.area = area
+        self.topics: list[LegalTopic] = []
+        self.answers: dict[str, tuple[LegalAnswer, ...]] = {}
+        for theme in themes:
+            for topic_id in theme.legal_topics:
+                topic = catalog.legal_topic(topic_id)
+                chosen = tuple(a for a in by_area(topic.answers, area) if fits(a, area))
+                if topic_id not in self.answers and chosen:
+                    self.topics.append(topic)
+                    self.answers[topic_id] = chosen
+        self.numbers: dict[str, str] = {}
+        for topic in self.topics:
+            for answer in self.answers[topic.id]:
+                self.numbers[answer.id] = f"A.{len(self.numbers) + 1}"
+        self.first: dict[str, tuple[int, str]] = {}
+
+    def span(self, topic_id: str) -> str:
+        answers = self.answers[topic_id]
+        first, last = self.numbers[answers[0].id], self.numbers[answers[-1].id]
+        return first if first == last else f"{first}–{last}"
+
+    def boxes(self, theme: Theme, chapter: int, anchor: str) -> tuple[LegalBox, ...]:
+        """The chapter's "Det siger reglerne": briefs where a topic is new, a reference where it is not."""
+        out = []
+        for topic_id in theme.legal_topics:
+            if topic_id not in self.answers:
+                continue
+            topic = self.catalog.legal_topic(topic_id)
+            if topic_id in self.first:
+                number, box = self.first[topic_id]
+                out.append(LegalBox("", topic.title, (), box, number, self.span(topic_id)))
+                continue
+            box = f"{anchor}-jura-{topic_id}"
+            self.first[topic_id] = (chapter, box)
+            briefs = tuple(LegalBrief(self.numbers[a.id], f"jura-{a.id}", a.question, short_answer(a))
+                           for a in self.answers[topic_id])
+            out.append(LegalBox(box, topic.title, briefs, "", 0, self.span(topic_id)))
+        return tuple(out)
+
+    def annex(self, sources: SourceNumbers) -> tuple[LegalTopicView, ...]:
+        """Bilag A: every used answer in full, in number order (cite sources after the chapters)."""
+        return tuple(
+            LegalTopicView(f"jura-emne-{topic.id}", topic.title, topic.summary,
+                           tuple(self._full(a, sources) for a in self.answers[topic.id]))
+            for topic in self.topics)
+
+    def _full(self, answer: LegalAnswer, sources: SourceNumbers) -> LegalView:
+        return LegalView(
+            number=self.numbers[answer.id], anchor=f"jura-{answer.id}", question=answer.question,
+            answer=tuple(paragraphs(answer.answer)), hjemmel=hjemmel_views(answer),
+            practice=answer.practice, pitfalls=answer.pitfalls, changes=_changes(answer),
+            certainty=answer.certainty.label, uncertain=answer.certainty is not Certainty.SIKKER,
+            certainty_note=answer.certainty_note, reviewed=danish.date(answer.reviewed),
+            sources=sources.refs(answer.sources))
+
+
+def _changes(answer: LegalAnswer) -> tuple[str, ...]:
+    """'Hvad er ændret' as paragraphs (text today; structured changes once the catalog has them)."""
+    changes = answer.changes
+    if isinstance(changes, str):
+        return tuple(paragraphs(changes))
+    return tuple(getattr(c, "text", str(c)) for c in changes)

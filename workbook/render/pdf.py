@@ -1,0 +1,184 @@
+"""PDF through WeasyPrint: tagged PDF/UA-1 (or PDF/A-3a that still claims PDF/UA-1), written atomically.
+
+Only assets and allowed files are fetched (``fetcher``); ``<link rel=attachment>`` embeds nothing; any
+WeasyPrint warning or error record becomes one Danish ``RenderError`` instead of a silently unstyled
+PDF. WeasyPrint is imported lazily: ``workbook --help`` must not pay for it.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import re
+import warnings
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+from workbook.errors import RenderError
+from workbook.files import atomic_path
+from workbook.render import _weasyprint
+from workbook.render.env import find_template_file, template_dirs
+from workbook.render.fetcher import Refused, make_fetcher
+
+_CSS_CACHE: dict[tuple, object] = {}
+_FONT_CONFIG: list[object] = []
+
+
+@atexit.register
+def _release_caches() -> None:
+    """Drop WeasyPrint objects before interpreter shutdown tears down the modules they need.
+
+    ``FontConfiguration.__del__`` calls into cffi; run during module teardown it finds its
+    helpers already set to None and prints "Exception ignored in ...".
+    """
+    _CSS_CACHE.clear()
+    _FONT_CONFIG.clear()
+
+
+
+class _Capture(logging.Handler):
+    """Collect WeasyPrint's warning and error records during one render."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def _font_config():
+    if not _FONT_CONFIG:
+        _FONT_CONFIG.append(_weasyprint.font_configuration())
+    return _FONT_CONFIG[0]
+
+
+def _stylesheets(names: Sequence[str], dirs: Sequence[Path], templates: Path | None, fetcher) -> list:
+    """Return the parsed stylesheets, cached by file, size and modification time."""
+    import weasyprint
+
+    sheets = []
+    for name in names:
+        path = find_template_file(name, templates)
+        stat = path.stat()
+        key = (str(path), stat.st_mtime_ns, stat.st_size, tuple(str(d) for d in dirs))
+        sheet = _CSS_CACHE.get(key)
+        if sheet is None:
+            sheet = weasyprint.CSS(string=path.read_text(encoding="utf-8"), base_url=path.as_uri(),
+                                   url_fetcher=fetcher, font_config=_font_config())
+            _CSS_CACHE[key] = sheet
+        sheets.append((path, sheet))
+    return sheets
+
+
+def write_pdf(html: str, target: Path, *, templates: Path | None, title: str,
+              stylesheets: Sequence[str] = (), allowed_files: Iterable[Path] = (),
+              pdfa: bool = False, base_dir: Path | None = None) -> None:
+    """Render ``html`` to a tagged PDF at ``target`` atomically (PDF/UA-1, or PDF/A-3a + UA-1).
+
+    ``stylesheets`` are names looked up in the templates search path (cached once parsed);
+    only template assets and ``allowed_files`` can be read. Any WeasyPrint warning, refused or
+    missing file raises ``RenderError`` and leaves ``target`` untouched.
+    """
+    import weasyprint
+
+    FatalURLFetchingError = _weasyprint.fatal_fetch_error()
+    dirs = template_dirs(templates)
+    allowed_files = tuple(allowed_files)
+    logos = frozenset(Path(p).resolve() for p in allowed_files)
+    fetcher = make_fetcher(dirs, allowed_files)
+    capture = _Capture()
+    loggers = [logging.getLogger("weasyprint"), logging.getLogger("fontTools")]
+    for logger in loggers:
+        logger.addHandler(capture)
+    try:
+        sheets = _stylesheets(stylesheets, dirs, templates, fetcher)
+        _raise_logged(capture, ", ".join(str(p) for p, _ in sheets) or "stylesheet")
+        base = (base_dir or dirs[0]).resolve().as_uri() + "/"
+        document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render(
+            font_config=_font_config(), stylesheets=[s for _, s in sheets],
+            pdf_variant="pdf/a-3a" if pdfa else "pdf/ua-1", presentational_hints=False)
+        document.metadata.attachments = []  # <link rel=attachment> never embeds anything
+        document.metadata.title = document.metadata.title or title
+        if pdfa:
+            _weasyprint.claim_pdfua(document.metadata)
+        with warnings.catch_warnings():
+            # WeasyPrint 70 opens its sRGB profile for PDF/A and never closes it.
+            warnings.filterwarnings("ignore", category=ResourceWarning, message=r".*sRGB2014\.icc")
+            data = document.write_pdf(finisher=_weasyprint.finish, pdf_variant="pdf/a-3a" if pdfa else "pdf/ua-1",
+                                      attachments=None)
+        _raise_logged(capture, str(target), logos)
+    except FatalURLFetchingError as exc:
+        cause = exc.__cause__
+        if isinstance(cause, Refused):
+            message = str(cause)
+        else:
+            url = re.search(r'"(.*)"', str(exc))
+            name = _url_path(url.group(1)) if url else str(exc)
+            message = f"filen kan ikke hentes: {name} (WeasyPrint melder: {type(cause).__name__}: {cause})"
+        raise RenderError(f"{target.name}: {message}") from None
+    finally:
+        for logger in loggers:
+            logger.removeHandler(capture)
+    with atomic_path(Path(target)) as tmp:
+        tmp.write_bytes(data)
+
+
+def _url_path(url: object) -> str:
+    """Return a file URL as a readable, decoded path (other URLs unchanged)."""
+    text = str(url)
+    parts = urlsplit(text)
+    if parts.scheme == "file":
+        return str(Path(url2pathname(unquote(parts.path))))
+    return unquote(text)
+
+
+def _picture(url: object, logos: frozenset[Path]) -> str:
+    """Name an image for the user: the meeting's logo, or an image of the templates."""
+    path = _url_path(url)
+    try:
+        is_logo = Path(path).resolve() in logos
+    except (OSError, ValueError):
+        is_logo = False
+    return f"logoet kan ikke vises: {path}" if is_logo else f"billedet kan ikke vises: {path}"
+
+
+_CSS_REASONS = {"unknown property": "ukendt egenskab", "invalid value": "ugyldig værdi"}
+
+
+def _describe(record: logging.LogRecord, logos: frozenset[Path]) -> str:
+    """Turn one WeasyPrint log record into a Danish sentence (the original text if unknown)."""
+    msg, args = str(record.msg), record.args if isinstance(record.args, tuple) else ()
+    try:
+        if msg.startswith("Failed to load image at") and args:
+            return f"{_picture(args[0], logos)} (billedet kan ikke læses)"
+        if msg.startswith("Failed to render SVG image") and args:
+            return f"{_picture(args[0], logos)} (SVG-tegningen kan ikke tegnes)"
+        if msg.startswith("Failed to load stylesheet at") and args:
+            return f"stylesheetet kan ikke indlæses: {_url_path(args[0])}"
+        if msg.startswith("Font-face %r cannot be loaded") and args:
+            return f"skrifttypen {args[0]!r} kan ikke indlæses"
+        if msg.startswith("Ignored `%s:") and len(args) == 5:
+            name, value, line, column, reason = args
+            value = str(value).strip()
+            reason = _CSS_REASONS.get(str(reason), f"WeasyPrint melder: {reason}")
+            return f"CSS-reglen `{name}: {value}` i linje {line}, kolonne {column} ignoreres ({reason})"
+        if msg.startswith("Content discarded: target points to undefined anchor") and args:
+            return f"en henvisning peger på et anker, der ikke findes: {args[0]}"
+        if msg.startswith("Anchor defined twice") and args:
+            return f"ankeret {args[0]} findes to gange"
+        if msg.startswith(".notdef glyph rendered") and len(args) == 2:
+            return f"tegnet \"{args[0]}\" (U+{args[1]:04X}) findes ikke i skrifttyperne"
+    except (TypeError, ValueError, IndexError):
+        pass
+    return f"WeasyPrint melder: {record.getMessage()}"
+
+
+def _raise_logged(capture: _Capture, where: str, logos: frozenset[Path] = frozenset()) -> None:
+    """Raise the records WeasyPrint logged as one Danish ``RenderError`` (duplicates once)."""
+    if capture.records:
+        lines = "; ".join(dict.fromkeys(_describe(r, logos) for r in capture.records))
+        capture.records.clear()
+        raise RenderError(f"{where}: WeasyPrint kunne ikke gengive dokumentet korrekt: {lines}")

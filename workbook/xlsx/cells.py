@@ -1,0 +1,134 @@
+"""Cell values of a returned workbook, read with calamine after ``package`` has scanned every sheet.
+
+``CellSource`` opens the file once with calamine (Rust, values only) and hands out a sheet's rows as
+lists of values from column A, with empty cells as None and formulas without a usable value as
+``FormulaValue`` (from the scan: calamine gives no formulas). A sheet with stray cells beyond
+``MAX_COLUMNS`` is read from a copy without them, so their place can be reported instead of the file
+being refused. The dense area of the sheets read counts against ``MAX_CELLS``.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import python_calamine
+
+from workbook import danish
+from workbook.errors import WorkbookFileError
+from workbook.xlsx.guard import MAX_CELLS
+from workbook.xlsx.package import (
+    MAX_RUNS,
+    Package,
+    Sheet,
+    SheetScan,
+    formulas,
+    read_package,
+    scan_sheet,
+    without_cells,
+)
+
+#: What calamine and zipfile raise for a file they cannot read (after the guard's checks).
+CALAMINE_ERRORS = (python_calamine.CalamineError, python_calamine.PasswordError, python_calamine.XmlError,
+                   python_calamine.ZipError, python_calamine.WorksheetNotFound)
+
+
+class CellSource:
+    """One opened workbook file: its package, the scans of the sheets read, and calamine."""
+
+    def __init__(self, path: Path, label: str) -> None:
+        self.path = path
+        self.label = label
+        self.archive = zipfile.ZipFile(path)
+        self.package: Package = read_package(self.archive)
+        self.scans: dict[str, SheetScan] = {}
+        self.cells = 0
+        self.runs = 0
+        self._book = None
+
+    def close(self) -> None:
+        if self._book is not None:
+            self._book.close()
+        self.archive.close()
+
+    def __enter__(self) -> CellSource:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def sheet_names(self) -> list[str]:
+        return [s.name for s in self.package.sheets]
+
+    def sheet(self, name: str) -> Sheet:
+        return next(s for s in self.package.sheets if s.name == name)
+
+    def fail(self, message: str) -> WorkbookFileError:
+        return WorkbookFileError(f"{self.label}: {message}")
+
+    def part(self, name: str) -> bytes:
+        part = self.sheet(name).part
+        return self.archive.read(part) if part in self.archive.namelist() else b""
+
+    def scan(self, name: str) -> SheetScan:
+        """Return the scan of sheet ``name``, counting its area and runs against the limits."""
+        if name not in self.scans:
+            scan = self.scans[name] = scan_sheet(self.part(name))
+            self.cells += scan.area
+            self.runs += scan.runs
+            if self.cells > MAX_CELLS:
+                raise self.fail(f"filen har for mange celler (over {danish.number(MAX_CELLS)}) og læses ikke")
+            if self.runs > MAX_RUNS:
+                raise self.fail(f"filen har for mange tekstafsnit med formatering (over {danish.number(MAX_RUNS)}) "
+                                "og læses ikke")
+        return self.scans[name]
+
+    def _calamine(self):
+        """Open calamine on the file, or on a copy without the stray cells of the sheets scanned."""
+        if self._book is None:
+            stray = {name: scan for name, scan in self.scans.items() if scan.stray}
+            if stray:
+                self._book = python_calamine.CalamineWorkbook.from_filelike(self._cleaned(stray))
+            else:
+                self._book = python_calamine.CalamineWorkbook.from_path(str(self.path))
+        return self._book
+
+    def _cleaned(self, stray: dict[str, SheetScan]) -> io.BytesIO:
+        parts = {self.sheet(name).part: set(scan.stray) for name, scan in stray.items()}
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as copy:
+            for info in self.archive.infolist():
+                data = self.archive.read(info)
+                if info.filename in parts:
+                    data = without_cells(data, parts[info.filename])
+                copy.writestr(info.filename, data)
+        buffer.seek(0)
+        return buffer
+
+    def prepare(self, names: list[str]) -> None:
+        """Scan the sheets ``names`` before any is read (calamine then opens once, safely)."""
+        for name in names:
+            self.scan(name)
+
+    def rows(self, name: str, *, with_formulas: bool = True) -> Iterator[tuple[int, list[object]]]:
+        """Yield (row number, values from column A) of sheet ``name``; empty cells as None.
+
+        With ``with_formulas``, formula cells without a usable value come as ``FormulaValue``;
+        without, as None (cheaper: for looking for ids, not for reading answers).
+        """
+        scan = self.scan(name)
+        if scan.cells == 0:
+            return
+        sheet = self._calamine().get_sheet_by_name(name)
+        found = formulas(self.part(name)) if with_formulas and scan.has_formulas else {}
+        # skip_empty_area=False: rows and columns from A1, so positions are the sheet's own.
+        for number, values in enumerate(sheet.to_python(skip_empty_area=False), start=1):
+            row = [None if v == "" else v for v in values]
+            if found:
+                for (f_row, f_col), formula in found.items():
+                    if f_row == number and f_col <= len(row):
+                        row[f_col - 1] = formula
+            yield number, row

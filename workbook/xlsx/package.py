@@ -1,0 +1,191 @@
+"""The xlsx zip package as the reader sees it before any cell is read: sheets, defined names, a scan.
+
+calamine (the value reader) builds a dense grid per sheet from its first to its last cell, so one
+stray cell in column XFD of a 40-row sheet asks it for 650,000 cells, and one in XFD1048576 makes it
+abort the whole process. So every sheet part is scanned here first, on its raw XML: how many cells it
+has and where (``SheetScan``), which cells hold a formula without a usable value (calamine gives no
+formulas) and how many rich-text runs there are. Cells beyond ``MAX_COLUMNS`` are *stray*: they are
+taken out of the sheet before calamine sees it and reported by the reader with their place.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree
+
+from workbook.xlsx.locate import FormulaValue
+
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+#: Columns beyond this one (GR) are not read: a cell there is a stray, located problem.
+MAX_COLUMNS = 200
+#: Rich-text runs in all parts together (a filled workbook has none; Excel adds a few per comment).
+MAX_RUNS = 50_000
+
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(/?)>")
+_REF = re.compile(rb'\br="([A-Za-z]{1,3})([0-9]{1,7})"')
+_RUN = re.compile(rb"<(?:\w+:)?r[\s>]")
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")
+#: How every known writer starts a cell; a cell written otherwise sends the scan down the slow path.
+_CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
+_CELL_ELEMENT = re.compile(rb"<(?:\w+:)?c\b[^>]*?(?:/>|>.*?</(?:\w+:)?c>)", re.S)
+
+
+def column_number(letters: str) -> int:
+    """Return the 1-based column of ``letters`` (``A`` → 1, ``XFD`` → 16384)."""
+    number = 0
+    for char in letters.upper():
+        number = number * 26 + ord(char) - 64
+    return number
+
+
+@dataclass
+class SheetScan:
+    """What the raw XML of one sheet holds, found without building its cells."""
+
+    cells: int = 0
+    rows: int = 0
+    """The last row with a cell (not counting stray cells)."""
+    columns: int = 0
+    """The last column with a cell (not counting stray cells)."""
+    stray: list[str] = field(default_factory=list)
+    """References of cells beyond ``MAX_COLUMNS`` (``XFD7``), in file order."""
+    has_formulas: bool = False
+    runs: int = 0
+
+    @property
+    def area(self) -> int:
+        """The cells calamine allocates for the sheet once stray cells are removed."""
+        return self.rows * self.columns
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A sheet of the workbook: its name, state (visible, hidden, veryHidden) and zip part."""
+
+    name: str
+    state: str
+    part: str
+
+
+@dataclass
+class Package:
+    """The workbook's sheets in tab order and its defined names (name → reference text)."""
+
+    sheets: list[Sheet]
+    defined: dict[str, str]
+
+
+def _xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element:
+    # The guard has refused any part with a DOCTYPE before this, so no entity can expand.
+    return ElementTree.fromstring(archive.read(name))
+
+
+def read_package(archive: zipfile.ZipFile) -> Package:
+    """Return the sheets (name, state, part) and the defined names of ``archive``."""
+    book = _xml(archive, "xl/workbook.xml")
+    rels_name = "xl/_rels/workbook.xml.rels"
+    targets = {}
+    if rels_name in archive.namelist():
+        for rel in _xml(archive, rels_name).iter(f"{{{PKG_REL_NS}}}Relationship"):
+            target = rel.get("Target", "")
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+            targets[rel.get("Id")] = path
+    sheets = [Sheet(s.get("name", ""), s.get("state", "visible"), targets.get(s.get(f"{{{REL_NS}}}id"), ""))
+              for s in book.iter(f"{{{MAIN_NS}}}sheet")]
+    defined = {}
+    for name in book.iter(f"{{{MAIN_NS}}}definedName"):
+        if name.get("localSheetId") is None and name.text:
+            defined.setdefault(name.get("name", ""), name.text)
+    return Package(sheets, defined)
+
+
+def scan_sheet(data: bytes) -> SheetScan:
+    """Return the cells' count and extent, stray cells, formula presence and runs of sheet XML ``data``.
+
+    The common case is done by the regex engine alone (one list of references); only a sheet with
+    cells beyond ``MAX_COLUMNS`` or cells without a reference is walked cell by cell.
+    """
+    prefixed = b"<x:" in data or re.search(rb"<\w+:c\b", data) is not None
+    scan = SheetScan(has_formulas=_FORMULA.search(data) is not None)
+    scan.runs = len(_RUN.findall(data)) if prefixed else data.count(b"<r>") + data.count(b"<r ")
+    scan.cells = len(_CELL.findall(data)) if prefixed else data.count(b"<c ") + data.count(b"<c>")
+    refs = _CELL_REF.findall(data)
+    if not refs:
+        return scan if not scan.cells else _walk(data, scan)
+    columns = max(column_number(letters.decode()) for letters in {letters for letters, _ in refs})
+    if len(refs) != scan.cells or columns > MAX_COLUMNS:
+        return _walk(data, scan)
+    scan.columns = columns
+    scan.rows = max(map(int, (digits for _, digits in refs)))
+    return scan
+
+
+def _walk(data: bytes, scan: SheetScan) -> SheetScan:
+    """Place every cell of ``data`` one by one (stray cells, cells without a reference)."""
+    row_counter = 0
+    for match in _CELL.finditer(data):
+        ref = _REF.search(match[1])
+        if ref is None:  # a cell without its reference: place it after the previous one
+            row_counter += 1
+            row, col = max(scan.rows, 1), row_counter
+        else:
+            row, col = int(ref[2]), column_number(ref[1].decode())
+            row_counter = col
+        if col > MAX_COLUMNS:
+            scan.stray.append(f"{ref[1].decode().upper()}{row}" if ref else f"?{row}")
+            continue
+        scan.rows = max(scan.rows, row)
+        scan.columns = max(scan.columns, col)
+    return scan
+
+
+def formulas(data: bytes) -> dict[tuple[int, int], FormulaValue]:
+    """Return the formula cells of sheet XML ``data`` that have no cached value or an error value."""
+    return _formulas(data) if _FORMULA.search(data) else {}
+
+
+def _formulas(data: bytes) -> dict[tuple[int, int], FormulaValue]:
+    """Return the formula cells of ``data`` that have no cached value or an error value."""
+    found = {}
+    for match in _CELL_ELEMENT.finditer(data):
+        element = match[0]
+        if not _FORMULA.search(element):
+            continue
+        cell = ElementTree.fromstring(_without_prefixes(element))
+        formula = cell.findtext(f"{{{MAIN_NS}}}f") or ""
+        value = cell.find(f"{{{MAIN_NS}}}v")
+        error = cell.get("t") == "e"
+        ref = _REF.search(element)
+        if not formula or ref is None or (value is not None and value.text and not error):
+            continue
+        position = (int(ref[2]), column_number(ref[1].decode()))
+        found[position] = FormulaValue(f"={formula}", value.text if error and value is not None else None)
+    return found
+
+
+def _without_prefixes(element: bytes) -> bytes:
+    """Return one cell element with its tags in the main namespace (parsed on its own)."""
+    plain = re.sub(rb"<(/?)\w+:", rb"<\1", element)
+    return plain.replace(b"<c", f'<c xmlns="{MAIN_NS}"'.encode(), 1)
+
+
+def without_cells(data: bytes, stray: set[str]) -> bytes:
+    """Return sheet XML ``data`` without the cells whose reference is in ``stray``."""
+
+    def keep(match: re.Match[bytes]) -> bytes:
+        ref = _REF.search(match[0])
+        return b"" if ref and f"{ref[1].decode().upper()}{ref[2].decode()}" in stray else match[0]
+
+    return _CELL_ELEMENT.sub(keep, data)
+
+
+def is_zip(path: Path) -> bool:
+    """True when ``path`` starts like a zip archive (an xlsx or ods)."""
+    with path.open("rb") as handle:
+        return handle.read(4) == b"PK\x03\x04"
