@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import sqlite3
 import warnings
 from collections.abc import Iterable, Iterator
@@ -25,9 +24,12 @@ from workbook import danish
 from workbook.report.aggregate import READINESS_WEIGHTS, Summary, rounded_share
 from workbook.report.compare import Comparison
 from workbook.report.groups import GroupFigures
+from workbook.report.xlsx_rows import ILLEGAL_XML, PROBE_DATE, date_cell, number_cell, splice_rows, text_cell, xml_text
 from workbook.xlsx import layout as L
 
 SHEET_ANSWERS = "Svar"
+#: The answers sheet is the first sheet written, so openpyxl stores it as this part.
+ANSWERS_PART = "xl/worksheets/sheet1.xml"
 SHEET_ACTIONS = "Handleplan"
 SHEET_THEMES = "Temaer"
 SHEET_ITEMS = "Udsagn"
@@ -50,7 +52,6 @@ RESPONDENT_HEADERS = ("Nr.", "Respondent", "Rolle / afdeling", "Gruppe", "Dato",
 EXCEL_TEXT_LIMIT = 32767
 CUT_NOTE = " … [forkortet: Excel rummer højst 32.767 tegn i en celle; hele teksten står i svarbanken]"
 
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 DATE_FORMAT = danish.EXCEL_DATE_FORMAT
@@ -87,7 +88,7 @@ class _Sheet:
     def text(self, value: object) -> WriteOnlyCell:
         cell = WriteOnlyCell(self.ws)
         if value not in (None, ""):
-            cell.value = excel_text(_ILLEGAL.sub("", str(value)))
+            cell.value = excel_text(ILLEGAL_XML.sub("", str(value)))
             cell.data_type = "s"
         return cell
 
@@ -110,11 +111,6 @@ class _Sheet:
         self.ws.append([self.cell(v, formats.get(i)) for i, v in enumerate(values)])
         self.rows += 1
 
-    def append_ready(self, values: list[object]) -> None:
-        """Append a row whose values were already made safe with ``cell``."""
-        self.ws.append(values)
-        self.rows += 1
-
     def finish(self) -> None:
         ref = f"A1:{get_column_letter(len(self.headers))}{self.rows + 1}"
         if self.rows and self.table:
@@ -134,36 +130,51 @@ def _figures(counts) -> list[object]:
             rounded_share(counts.readiness), rounded_share(counts.unknown_share)]
 
 
-def _answer_rows(summary: Summary, db: sqlite3.Connection, sheet: _Sheet) -> Iterator[list[object]]:
-    """Yield one row per respondent × statement, in respondent then workbook order, ready to append.
+def _answer_rows(summary: Summary, db: sqlite3.Connection, date_style: str) -> Iterator[str]:
+    """Yield the XML of one row per respondent × statement, in respondent then workbook order, from row 2.
 
-    This sheet has a row per respondent and statement (48,000 rows for 1,000 files), so values are
-    converted once where possible: respondent fields once per respondent, catalog texts and numbers
-    as they are; only owner, deadline and comment (free text typed by the respondent) per row.
+    Texts that repeat (respondent, theme, statement) are escaped once; only owner, deadline and
+    comment (free text typed by the respondent) per row.
     """
-    themes = {t.theme_id: (t.number, t.title) for t in summary.themes}
-    statements = {i.item_id: i.statement for t in summary.themes for i in t.items}
-    people = {r.number - 1: (r.number, _plain(sheet, r.label), _plain(sheet, r.role)) for r in summary.respondents}
+    themes = {t.theme_id: (t.number, xml_text(t.title)) for t in summary.themes}
+    statements = {i.item_id: (xml_text(i.number), xml_text(i.item_id), xml_text(excel_text(i.statement)))
+                  for t in summary.themes for i in t.items}
+    people = {r.number - 1: (r.number, xml_text(excel_text(r.label)), xml_text(excel_text(r.role)))
+              for r in summary.respondents}
+    answers = {a: xml_text(a) for a in L.SCALE}
+    priorities = {p: xml_text(p) for p in L.PRIORITIES}
     weights = READINESS_WEIGHTS
-    cell = sheet.cell
-    rows = db.execute("SELECT r.seq, a.theme_id, a.number, a.item_id, a.answer, a.priority, a.owner, "
-                      "a.deadline, a.deadline_text, a.comment FROM temp.run r JOIN bank.answers a "
+    rows = db.execute("SELECT r.seq, a.theme_id, a.item_id, a.answer, a.priority, a.owner, a.deadline, "
+                      "a.deadline_text, a.comment FROM temp.run r JOIN bank.answers a "
                       "ON a.file_id = r.file_id ORDER BY r.seq, a.position")
-    for seq, theme_id, number, item_id, choice, priority, owner, deadline, typed, comment in rows:
-        theme_number, theme_title = themes[theme_id]
+    for n, (seq, theme_id, item_id, choice, priority, owner, deadline, typed, comment) in enumerate(rows, 2):
         respondent, label, role = people[seq]
-        due = dt.date.fromisoformat(deadline) if deadline else typed
-        yield [respondent, label, role, theme_number, theme_title, number, item_id, statements[item_id], choice,
-               weights.get(choice), priority, cell(owner) if owner else None, cell(due) if due else None,
-               cell(comment) if comment else None]
-
-
-def _plain(sheet: _Sheet, value: str) -> object:
-    return sheet.cell(value) if _needs_cell(value) else value
+        theme_number, theme_title = themes[theme_id]
+        number, ident, statement = statements[item_id]
+        cells = [number_cell(f"A{n}", respondent), text_cell(f"B{n}", label)]
+        if role:
+            cells.append(text_cell(f"C{n}", role))
+        cells += [number_cell(f"D{n}", theme_number), text_cell(f"E{n}", theme_title), text_cell(f"F{n}", number),
+                  text_cell(f"G{n}", ident), text_cell(f"H{n}", statement)]
+        if choice:
+            cells.append(text_cell(f"I{n}", answers[choice]))
+            if choice in weights:
+                cells.append(number_cell(f"J{n}", weights[choice]))
+        if priority:
+            cells.append(text_cell(f"K{n}", priorities.get(priority) or xml_text(priority)))
+        if owner:
+            cells.append(text_cell(f"L{n}", xml_text(excel_text(owner))))
+        if deadline:
+            cells.append(date_cell(f"M{n}", dt.date.fromisoformat(deadline), date_style))
+        elif typed:
+            cells.append(text_cell(f"M{n}", xml_text(excel_text(typed))))
+        if comment:
+            cells.append(text_cell(f"N{n}", xml_text(excel_text(comment))))
+        yield f'<row r="{n}">{"".join(cells)}</row>'
 
 
 def _needs_cell(value: str) -> bool:
-    return value.startswith("=") or bool(_ILLEGAL.search(value))
+    return value.startswith("=") or bool(ILLEGAL_XML.search(value))
 
 
 def write_summary_xlsx(summary: Summary, db: sqlite3.Connection, target: Path, *,
@@ -176,8 +187,9 @@ def write_summary_xlsx(summary: Summary, db: sqlite3.Connection, target: Path, *
     wb = Workbook(write_only=True)
     answers = _Sheet(wb, SHEET_ANSWERS, ANSWER_HEADERS,
                      {2: 22, 3: 20, 5: 30, 8: 60, 9: 12, 11: 11, 12: 20, 13: 12, 14: 50}, "Svar")
-    for row in _answer_rows(summary, db, answers):
-        answers.append_ready(row)
+    answers.append([None] * 12 + [PROBE_DATE])  # replaced by the rows from the database (xlsx_rows)
+    answers.rows = db.execute("SELECT COUNT(*) FROM temp.run r JOIN bank.answers a ON a.file_id = r.file_id"
+                              ).fetchone()[0]
     answers.finish()
     _write_actions(wb, summary)
     _write_figures(wb, summary)
@@ -200,7 +212,7 @@ def write_summary_xlsx(summary: Summary, db: sqlite3.Connection, target: Path, *
     # one plain write, not inside openpyxl's write-only generators, which would complain on stderr.
     buffer = io.BytesIO()
     wb.save(buffer)
-    target.write_bytes(buffer.getvalue())
+    splice_rows(buffer.getvalue(), target, ANSWERS_PART, lambda style: _answer_rows(summary, db, style))
     return target
 
 
