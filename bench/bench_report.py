@@ -4,6 +4,7 @@ What is measured (each in a fresh subprocess, so peak memory is per run), printe
 
 - ``calamine``: open every file with python-calamine and iterate every row of every sheet (values
   only). The floor any reader pays.
+- ``reader``: ``read_response`` for every file (helper xlsx's reader), to show what the report adds.
 - ``report``: ``make_report(..., pdf=False)``: safety checks, reading by id, validation, the import
   into a new answer database (svar.sqlite), the figures computed from it, error reports and
   ``samlet.xlsx`` (one row per respondent × statement).
@@ -119,6 +120,11 @@ def _child(mode: str, folder: str, out: str) -> None:
                 for _ in book.get_sheet_by_name(name).to_python():
                     pass
             book.close()
+    elif mode == "reader":
+        from workbook.xlsx.read import read_response
+
+        for path in files:
+            read_response(path, catalog)
     elif mode == "report":
         result = make_report([Path(folder)], out_dir=Path(out), catalog=catalog, pdf=False)
         assert not result.rejected and len(result.summary.respondents) == len(files)
@@ -150,20 +156,26 @@ def main() -> dict[str, float]:
     peaks: dict[tuple[str, int], float] = {}
     for count in (few, many):
         folder = prepare(count)
-        for mode in ("calamine", "report"):
+        for mode in ("calamine", "reader", "report"):
             seconds[(mode, count)], peaks[(mode, count)] = _median(mode, folder, runs)
     pdf_s, _ = _median("pdf", prepare(few), 1)
-    print(f"{'':10s} {'calamine':>18s} {'report':>18s} {'forhold':>8s}   (median af {runs}; højeste RSS)")
+    print(f"{'':10s} {'calamine':>18s} {'læser alene':>18s} {'report':>18s} {'forhold':>8s} {'læser':>7s}"
+          f"   (median af {runs}; højeste RSS; forhold = report / calamine, læser = læser / calamine)")
     for count in (few, many):
-        c, r = seconds[("calamine", count)], seconds[("report", count)]
-        print(f"{count:5d} filer {c:7.2f} s {peaks[('calamine', count)]:5.0f} MB {r:7.2f} s "
-              f"{peaks[('report', count)]:5.0f} MB {r / c:7.2f} ×")
+        c, d, r = (seconds[(m, count)] for m in ("calamine", "reader", "report"))
+        print(f"{count:5d} filer {c:7.2f} s {peaks[('calamine', count)]:5.0f} MB {d:7.2f} s "
+              f"{peaks[('reader', count)]:5.0f} MB {r:7.2f} s {peaks[('report', count)]:5.0f} MB "
+              f"{r / c:7.2f} × {d / c:5.2f} ×")
     ratio = seconds[("report", many)] / seconds[("calamine", many)]
     growth = peaks[("report", many)] / peaks[("report", few)]
     print(f"report ved {many} filer: {seconds[('report', many)]:.2f} s (mål ≤ 3 s), {ratio:.2f} × calamine "
           f"(mål ≤ 2); hukommelse {few} → {many} filer: {growth:.2f} × (mål ≤ 1,2)")
     print(f"statusrapport.pdf for {few} filer (læsning, svarbank og PDF): {pdf_s:.2f} s")
+    rest = seconds[("report", many)] - seconds[("reader", many)]
+    print(f"report uden læseren (svarbank, tal, samlet.xlsx) ved {many} filer: {rest:.2f} s, "
+          f"{rest / many * 1000:.1f} ms pr. fil")
     return {"report_s": seconds[("report", many)], "calamine_s": seconds[("calamine", many)],
+            "reader_s": seconds[("reader", many)], "report_without_reader_s": rest,
             "report_ratio": ratio, "report_peak_mb": peaks[("report", many)], "report_mem_growth": growth,
             f"report_pdf{few}_s": pdf_s}
 

@@ -130,7 +130,7 @@ def test_action_plan_has_one_row_per_statement_sorted_by_highest_priority(report
             comments = [s[item_id]["comment"] for s in ten[1] if s.get(item_id, {}).get("comment")]
             expected.append((best, position, item_id, owners, comments, len(planned)))
     expected.sort()
-    got = [(a.item_id, list(a.owners), [c.text for c in a.comments],
+    got = [(a.item_id, list(a.owners), [c.text for c in summary.comments(a.item_id)],
             a.counts.by_answer["Nej"] + a.counts.by_answer["Delvist"]) for a in summary.actions]
     assert got == [(e[2], e[3], e[4], e[5]) for e in expected]
     assert summary.actions[0].priority == "Høj"

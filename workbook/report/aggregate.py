@@ -17,11 +17,13 @@ the files (``seq, file_id, name``), so memory does not grow with the number of a
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 
 from workbook.content.model import Catalog, ChecklistItem, Decision, Theme
 from workbook.danish import percent
@@ -107,7 +109,8 @@ class ItemFigures:
     position: int = 0
     """Index of the statement within its theme (for sorting)."""
     counts: Counts = field(default_factory=Counts)
-    comments: list[Comment] = field(default_factory=list)
+    comment_count: int = 0
+    """How many comments the statement has (their texts stay in the database: ``Summary.comments``)."""
 
     @property
     def disagreement(self) -> bool:
@@ -160,7 +163,6 @@ class ActionItem:
     counts: Counts
     owners: tuple[str, ...]
     deadlines: tuple[dt.date | str, ...]
-    comments: tuple[Comment, ...]
     decisions: tuple[Decision, ...]
 
 
@@ -176,6 +178,12 @@ class Summary:
     respondents: list[Respondent]
     actions: list[ActionItem]
     anonym: bool
+    comment_source: Callable[[str], Iterator[Comment]] = field(default=lambda item_id: iter(()), repr=False)
+    """Yields a statement's comments from the database, in respondent order (memory stays flat)."""
+
+    def comments(self, item_id: str) -> Iterator[Comment]:
+        """Every comment on statement ``item_id``, with who wrote it and their answer."""
+        return self.comment_source(item_id)
 
     @property
     def counts(self) -> Counts:
@@ -213,10 +221,17 @@ def summarize(db: sqlite3.Connection, schema: str, files: str, catalog: Catalog,
             counts.by_answer[answer] += count
     respondents = _respondents(db, schema, files, anonym)
     labels = {r.number: r.label for r in respondents}
-    actions = _actions(db, schema, files, catalog, themes, items, labels)
+    actions = _actions(db, schema, files, catalog, themes, items)
     meta = _meta(db, schema, files)
+
+    def comments(item_id: str) -> Iterator[Comment]:
+        for seq, answer, text in db.execute(
+                f"SELECT r.seq, a.answer, a.comment FROM {schema}.answers a JOIN temp.{files} r ON "
+                "a.file_id = r.file_id WHERE a.item_id = ? AND a.comment IS NOT NULL ORDER BY r.seq", (item_id,)):
+            yield Comment(labels[seq + 1], answer or "", text)
+
     return Summary(catalog.version, catalog.info.date, catalog.info.title, meta, themes, respondents,
-                   actions, anonym)
+                   actions, anonym, comments)
 
 
 def _structure(db: sqlite3.Connection, schema: str, files: str,
@@ -250,16 +265,14 @@ def _respondents(db: sqlite3.Connection, schema: str, files: str, anonym: bool) 
 
 
 def _actions(db: sqlite3.Connection, schema: str, files: str, catalog: Catalog, themes: list[ThemeFigures],
-             items: dict[str, ItemFigures], labels: dict[int, str]) -> list[ActionItem]:
-    """Gather per statement: every comment, and the owners, deadlines and priorities of Nej and Delvist."""
+             items: dict[str, ItemFigures]) -> list[ActionItem]:
+    """Count the comments per statement; gather the owners, deadlines and priorities of Nej and Delvist."""
     planned: dict[str, dict[str, list]] = {}
-    for item_id, answer, priority, owner, deadline, typed, comment, seq in db.execute(
-            f"SELECT item_id, answer, priority, owner, deadline, deadline_text, comment, r.seq "
+    for item_id, answer, priority, owner, deadline, typed, has_comment in db.execute(
+            f"SELECT item_id, answer, priority, owner, deadline, deadline_text, comment IS NOT NULL "
             f"FROM {schema}.answers a JOIN temp.{files} r ON a.file_id = r.file_id "
             "WHERE comment IS NOT NULL OR answer IN ('Nej', 'Delvist') ORDER BY r.seq, a.position"):
-        label = labels[seq + 1]
-        if comment:
-            items[item_id].comments.append(Comment(label, answer or "", comment))
+        items[item_id].comment_count += has_comment
         if answer not in ACTION_ANSWERS:
             continue
         gathered = planned.setdefault(item_id, {"priority": [], "owners": [], "deadlines": []})
@@ -277,10 +290,25 @@ def _actions(db: sqlite3.Connection, schema: str, files: str, catalog: Catalog, 
             deadlines = sorted(gathered["deadlines"], key=lambda d: (not isinstance(d, dt.date), str(d)))
             rows.append(((rank, theme.number, figures.position), ActionItem(
                 priority, theme.number, theme.title, figures.number, figures.item_id, figures.statement,
-                figures.counts, tuple(gathered["owners"]), tuple(deadlines), tuple(figures.comments),
+                figures.counts, tuple(gathered["owners"]), tuple(deadlines),
                 decisions_for(catalog, figures.item_id))))
     rows.sort(key=lambda pair: pair[0])
     return [row for _, row in rows]
+
+
+def comments_in_file(path: Path, file_ids: list[int], labels: list[str]) -> Callable[[str], Iterator[Comment]]:
+    """A ``Summary.comment_source`` that reads the answer database at ``path`` (after the run has closed it)."""
+    number = {file_id: k for k, file_id in enumerate(file_ids)}
+
+    def comments(item_id: str) -> Iterator[Comment]:
+        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+            rows = db.execute("SELECT file_id, answer, comment FROM answers WHERE item_id = ? AND comment IS NOT "
+                              f"NULL AND file_id IN ({', '.join('?' * len(file_ids))})", (item_id, *file_ids))
+            found = sorted(rows, key=lambda row: number[row[0]])
+        for file_id, answer, text in found:
+            yield Comment(labels[number[file_id]], answer or "", text)
+
+    return comments
 
 
 def _add_once(values: list, value: object) -> None:
@@ -323,4 +351,7 @@ def aggregate(responses: Iterable, catalog: Catalog, *, anonym: bool = False) ->
         ids = [stage_response(stage, response, "", response.path.name, catalog)
                for response in responses]
         select_files(stage.db, "run", ids, [""] * len(ids))
-        return summarize(stage.db, "main", "run", catalog, anonym=anonym)
+        summary = summarize(stage.db, "main", "run", catalog, anonym=anonym)
+        kept = {i.item_id: list(summary.comments(i.item_id)) for t in summary.themes for i in t.items}
+    summary.comment_source = lambda item_id: iter(kept.get(item_id, ()))  # the private database is gone
+    return summary

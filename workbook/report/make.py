@@ -15,7 +15,7 @@ from pathlib import Path
 from workbook.content.model import Catalog
 from workbook.errors import OutputError, WorkbookError
 from workbook.paths import DEFAULT_OUTPUT_DIR
-from workbook.report.aggregate import Summary, summarize
+from workbook.report.aggregate import Summary, comments_in_file, summarize
 from workbook.report.collect import FileOutcome, drop_duplicates, duplicate_message, find_inputs, read_all
 from workbook.report.compare import Comparison, compare
 from workbook.report.error_reports import ERROR_PREFIX, shorten, write_error_reports
@@ -175,6 +175,7 @@ def _report(stage: Stage, good: list[FileOutcome], folder: Path, out, catalog: C
                          comparison=result.comparison, groups=result.groups)
     out.check()
     commit_run(stage, result.database)
+    summary.comment_source = comments_in_file(result.database, ids, [r.label for r in summary.respondents])
 
 
 def write_report_pdf(summary: Summary, target: Path, *, templates: Path | None, intake, today: dt.date,

@@ -221,7 +221,7 @@ def _write_actions(wb: Workbook, summary: Summary) -> None:
                      {1: 11, 2: 28, 3: 7, 4: 60, 8: 24, 9: 14, 10: 60, 11: 60}, "Handleplan")
     for a in summary.actions:
         comments = "\n".join(f"{c.respondent} ({c.answer}): {c.text}" if c.answer else f"{c.respondent}: {c.text}"
-                             for c in a.comments)
+                             for c in summary.comments(a.item_id))
         deadlines = a.deadlines[0] if len(a.deadlines) == 1 else "\n".join(
             danish.date_short(d) if isinstance(d, dt.date) else d for d in a.deadlines)
         actions.append([a.priority, a.theme, a.number, a.statement, a.counts.by_answer["Nej"],

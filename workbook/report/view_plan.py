@@ -49,12 +49,16 @@ class ActionGroup:
     rows: tuple[ActionView, ...]
 
 
-def _action_view(a: ActionItem, cut: Cuts) -> ActionView:
+def _comments(summary: Summary, item_id: str, cut: Cuts) -> tuple[tuple[str, str, str], ...]:
+    return tuple((cut(c.respondent, SHORT_LIMIT), c.answer, cut(c.text)) for c in summary.comments(item_id))
+
+
+def _action_view(a: ActionItem, summary: Summary, cut: Cuts) -> ActionView:
     counts = tuple((k, a.counts.by_answer[k]) for k in (*ACTION_ANSWERS, UNKNOWN) if a.counts.by_answer[k])
     return ActionView(a.number, cut(a.statement, STATEMENT_LIMIT), counts,
                       tuple(cut(o, SHORT_LIMIT) for o in a.owners),
                       tuple(cut(deadline_text(d), SHORT_LIMIT) for d in a.deadlines),
-                      tuple((cut(c.respondent, SHORT_LIMIT), c.answer, cut(c.text)) for c in a.comments),
+                      _comments(summary, a.item_id, cut),
                       tuple(cut(d.text, STATEMENT_LIMIT) for d in a.decisions))
 
 
@@ -62,7 +66,7 @@ def action_groups(summary: Summary, cut: Cuts) -> list[ActionGroup]:
     """The action plan, one row per statement, grouped by its highest priority."""
     groups = []
     for priority in (*L.PRIORITIES, NO_PRIORITY):
-        rows = tuple(_action_view(a, cut) for a in summary.actions if a.priority == priority)
+        rows = tuple(_action_view(a, summary, cut) for a in summary.actions if a.priority == priority)
         if rows:
             heading = f"Prioritet: {priority}" if priority != NO_PRIORITY else "Uden prioritet"
             groups.append(ActionGroup(priority, heading, rows))
@@ -73,8 +77,8 @@ def other_comments(summary: Summary, cut: Cuts) -> list[dict[str, object]]:
     """Comments on statements that are not in the action plan (so every comment is shown once)."""
     planned = {a.item_id for a in summary.actions}
     return [{"number": i.number, "statement": cut(i.statement, STATEMENT_LIMIT),
-             "comments": [(cut(c.respondent, SHORT_LIMIT), c.answer, cut(c.text)) for c in i.comments]}
-            for t in summary.themes for i in t.items if i.comments and i.item_id not in planned]
+             "comments": _comments(summary, i.item_id, cut)}
+            for t in summary.themes for i in t.items if i.comment_count and i.item_id not in planned]
 
 
 def lead(summary: Summary) -> dict[str, object]:
