@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: demo test lint bench examples-98 clean sysdeps sysdeps-test
+.PHONY: demo test test-fast lint golden bench examples-98 clean sysdeps sysdeps-test
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,8 +36,19 @@ $(AXE): $(STAMP)
 test: $(STAMP) sysdeps-test $(AXE)
 	WORKBOOK_AXE=$(abspath $(AXE)) $(PY) -m pytest
 
+## The fast lane: every test but LibreOffice, the browser and the slow ones (under a minute or so).
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not libreoffice and not browser and not slow"
+
+## ruff, and the layer contracts in .importlinter (import-linter).
 lint: $(STAMP)
-	$(VENV)/bin/ruff check workbook tests bench
+	$(VENV)/bin/ruff check workbook tests bench tools
+	$(VENV)/bin/lint-imports
+
+## Regenerate the golden guide HTML under tests/data/golden/ on purpose; review it with git diff.
+golden: $(STAMP)
+	WORKBOOK_UPDATE_GOLDEN=1 $(PY) -m pytest -q tests/guide/test_golden.py
+	git diff --stat -- tests/data/golden
 
 ## Print every benchmark figure against its goal (make bench BENCH_ARGS=--quick for a short run).
 bench: $(STAMP) sysdeps-test

@@ -20,6 +20,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
+from workbook import danish
 from workbook.cli.commands import cli
 from workbook.content.load import check_catalog
 from workbook.errors import RenderError
@@ -128,7 +129,7 @@ def test_selected_content_is_in_the_pdf_and_unselected_is_not(rendered, test_cat
             for answer in test_catalog.legal_topic(topic_id).answers:
                 assert norm(answer.question) in text
                 for hjemmel in answer.hjemmel:
-                    assert hjemmel in text
+                    assert hjemmel.label in text
     gamma = test_catalog.theme("gamma")
     assert gamma.title not in text
     assert "Forslagene er skrevet til kommunalbestyrelsen" not in text  # no disclaimer for a committee
@@ -146,7 +147,8 @@ def test_legal_boxes_certainty_and_annex(rendered):
     annex = " ".join(p for p in pages if "Juridiske spørgsmål og svar" in p or "A.3" in p)
     for expected in ("A.1 Har frivillige på et kommunalt plejehjem tavshedspligt?",
                      "I praksis", "Faldgruber", "Hvad er ændret",
-                     "Reglerne om underretning er flyttet fra serviceloven til barnets lov i 2024.",
+                     "Reglerne om underretning er flyttet fra serviceloven til barnets lov. "
+                         "Trådte i kraft 1. januar 2024.",
                      "Gennemgået 20. september 2026"):
         assert expected in text, expected
     assert annex
@@ -521,3 +523,18 @@ def test_a_committee_guide_has_no_council_only_wording(examples_rendered):
     assert "Guiden er udarbejdet til mødet i kommunalbestyrelsen," in council
     assert "Kommunalbestyrelsen drøfter otte temaer på" in council
     assert "Udarbejdet" in council and "Dannet" not in council
+
+
+@pytest.mark.slow
+def test_every_theme_chapter_reads_in_at_most_1200_words(examples_rendered):
+    for stem, (meeting, full, _short) in examples_rendered.items():
+        body = " ".join(page_texts(full)[3:])  # after the cover, contents and meeting plan
+        body = body[:body.index("BILAG A")] if "BILAG A" in body else body
+        # The running header and footer are not the chapter's text.
+        body = re.sub(r"Side \d+ af \d+", " ", body)
+        for running in (f"{meeting.municipality} {meeting.title}", f"{meeting.forum} · {danish.date(meeting.date)}"):
+            body = body.replace(running, " ")
+        chapters = re.split(r"TEMA \d+ · \d\d:\d\d", body)[1:]
+        assert len(chapters) == len(meeting.themes)
+        for number, chapter in enumerate(chapters, start=1):
+            assert len(chapter.split()) <= 1200, (stem, number, len(chapter.split()))

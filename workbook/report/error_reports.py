@@ -115,8 +115,8 @@ def _problem_view(problem: Problem, labels: list[tuple[str, str]]) -> dict[str, 
         where.append(f"arket '{problem.sheet}'")
     if problem.cell:
         where.append(f"celle {problem.cell}")
-    if problem.item:
-        where.append(f"udsagn {problem.item}")
+    if problem.number:
+        where.append(f"udsagn {problem.number}")
     message = shorten(_names_only(problem.heading or problem.message, labels))
     return {"where": ", ".join(where), "message": message[:1].upper() + message[1:],
             "found": shorten(problem.found or ""), "allowed": problem.allowed or "",
