@@ -33,7 +33,8 @@ class Filler:
         from workbook.report.make import make_report
 
         options.setdefault("pdf", False)
-        return make_report(inputs, out_dir=out, catalog=CATALOG, today=TODAY, **options)
+        options.setdefault("catalog", CATALOG)
+        return make_report(inputs, out_dir=out, today=TODAY, **options)
 
 
 @pytest.fixture

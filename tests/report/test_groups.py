@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -51,3 +52,18 @@ def test_the_respondent_list_gives_groups_and_says_who_has_not_answered(tmp_path
 
     flat = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "ud" / "statusrapport.pdf").pages).split())
     assert "Har ikke svaret endnu (2)" in flat and "Person 6" in flat and "Parathed pr. gruppe" in flat
+
+
+def test_the_list_written_by_checklist_respondenter_is_found_by_itself(tmp_path, fill):
+    from xlsx_fixtures import make_meeting
+
+    meeting_id = make_meeting(fill.catalog).id
+    folder = Path("output") / meeting_id / "respondenter"  # where checklist --respondenter writes it
+    folder.mkdir(parents=True)
+    fill(tmp_path / "ind" / "Anne Jensen.xlsx", {0: "Ja"}, "Anne Jensen")
+    (folder / "udsendelse.csv").write_text(
+        "person;e-mail;fil\r\n"
+        f"Anne Jensen;anne@x.dk;{(folder / 'Anne Jensen.xlsx').resolve()}\r\n"
+        f"Bo Holm;bo@x.dk;{(folder / 'Bo Holm.xlsx').resolve()}\r\n", encoding="utf-8")
+    result = fill.report([tmp_path / "ind"], None)
+    assert [r.name for r in result.missing] == ["Bo Holm"]

@@ -22,12 +22,15 @@ from workbook.report.error_reports import ERROR_PREFIX, shorten, write_error_rep
 from workbook.report.groups import GroupFigures, group_figures
 from workbook.report.oserrors import os_message
 from workbook.report.output import STAGING_PREFIX, folder_lock, output_set
-from workbook.report.recipients import RECIPIENTS_FILE, Recipient, load_recipients, match, not_answered
+from workbook.report.recipients import Recipient, load_recipients, match, not_answered
 from workbook.report.store import Stage, attach_bank, commit_run, default_round, import_run, select_files
+from workbook.xlsx.write.personal import MAILING_FILE as RECIPIENTS_FILE
 
 log = logging.getLogger(__name__)
 
 REPORT_FOLDER = "rapport"
+#: Where ``checklist --respondenter`` puts the personal workbooks and udsendelse.csv by default.
+PERSONAL_FOLDER = "respondenter"
 BANK_FILE = "svar.sqlite"
 REPORT_PDF = "statusrapport.pdf"
 SUMMARY_XLSX = "samlet.xlsx"
@@ -134,10 +137,14 @@ def _database(opts: ReportOptions, folder: Path) -> Path:
 
 
 def _recipients(opts: ReportOptions, folder: Path) -> list[Recipient] | None:
+    """The respondent list: ``--respondenter``, else the meeting's ``udsendelse.csv`` (default output only)."""
     if opts.recipients is not None:
         return load_recipients(opts.recipients)
-    beside = folder.parent / RECIPIENTS_FILE
-    return load_recipients(beside) if opts.out_dir is None and beside.is_file() else None
+    if opts.out_dir is not None:
+        return None
+    found = next((p for p in (folder.parent / PERSONAL_FOLDER / RECIPIENTS_FILE, folder.parent / RECIPIENTS_FILE)
+                  if p.is_file()), None)
+    return load_recipients(found) if found else None
 
 
 def _report(stage: Stage, good: list[FileOutcome], folder: Path, out, catalog: Catalog, opts: ReportOptions,

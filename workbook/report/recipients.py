@@ -13,7 +13,6 @@ from pathlib import Path
 
 from workbook.errors import WorkbookError
 
-RECIPIENTS_FILE = "udsendelse.csv"
 _COLUMNS = {"navn": "name", "person": "name", "respondent": "name", "e-mail": "email", "email": "email",
             "mail": "email", "fil": "file", "file": "file", "filnavn": "file", "rolle": "role",
             "gruppe": "group", "group": "group"}
