@@ -14,6 +14,11 @@ from workbook.report.error_reports import GENERAL_ADVICE, advice, error_report_n
     ("Frist er ikke en dato", "Skriv fristen som en dato"),
     ("samme respondent som i a.xlsx; begge filer er talt med", "Der er kommet to forskellige filer"),
     ("arket er ikke udfyldt (ingen svar); det er ikke talt med", "Arket har ingen svar"),
+    ("Celler uden for arket", "Slet det, der står i cellerne langt ude til højre"),
+    ("Rækker sorteret uden Id", "Sortér ikke rækkerne"),
+    ("Ugyldig prioritet", "Vælg en prioritet fra listen"),
+    ("Kopieret ark med andre svar", "Skriv svarene i det oprindelige ark"),
+    ("Ændret overskrift", "Sæt kolonneoverskrifterne tilbage"),
     ("noget helt andet", GENERAL_ADVICE),
 ])
 def test_advice_fits_the_kind_of_problem(text, starts):

@@ -37,7 +37,12 @@ ADVICE: tuple[tuple[str, str], ...] = (
     (r"formel", "Skriv teksten uden lighedstegn, plus eller minus forrest, så Excel ikke tager den for en formel."),
     (r"kopi", "Skriv svarene i det oprindelige ark, og slet kopien af arket."),
     (r"overskrift", "Sæt kolonneoverskrifterne tilbage, som de var i den fil, du fik tilsendt."),
-    (r"ugyldigt svar|ugyldig prioritet|ikke et af|skalaen", "Vælg et af svarene fra listen i cellen."),
+    (r"uden for arket|langt ude til højre", "Slet det, der står i cellerne langt ude til højre (det hører ikke til "
+                                           "arket), gem filen, og send den igen."),
+    (r"sorteret", "Sortér ikke rækkerne i temaarkene. Fortryd sorteringen, eller skriv svarene i den fil, du fik "
+                  "tilsendt; svarene er læst ud fra det, du så i hver række."),
+    (r"ugyldig prioritet", "Vælg en prioritet fra listen i cellen (Høj, Mellem eller Lav)."),
+    (r"ugyldigt svar|ikke et af|skalaen", "Vælg et af svarene fra listen i cellen."),
 )
 GENERAL_ADVICE = "Brug den fil, du fik tilsendt, ret det nævnte, gem den, og send den igen."
 
