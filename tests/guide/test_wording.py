@@ -8,13 +8,14 @@ from dataclasses import replace
 import pytest
 
 from workbook.content.model import LegalAnswer
-from workbook.guide.wording import forum_in_sentence, forum_kind, short_answer
-from workbook.meeting.load import Meeting
+from workbook.guide.wording import forum_in_sentence, short_answer
+from workbook.meeting.model import Meeting, forum_kind_of
 
 
 def meeting(forum: str) -> Meeting:
     return Meeting(id="m", path=None, municipality="Fjordby Kommune", forum=forum, title="T",
-                   date=dt.date(2027, 2, 4), start=dt.time(15), place="P", contact="K", logo=None, themes=())
+                   date=dt.date(2027, 2, 4), start=dt.time(15), place="P", contact="K", logo=None, themes=(),
+                   forum_kind=forum_kind_of(forum))
 
 
 @pytest.mark.parametrize(("forum", "kind", "in_sentence"), [
@@ -25,7 +26,7 @@ def meeting(forum: str) -> Meeting:
     ("Økonomiudvalget", "udvalg", "Økonomiudvalget"),
 ])
 def test_forum_kind_and_name_in_a_sentence(forum: str, kind: str, in_sentence: str) -> None:
-    assert forum_kind(meeting(forum)) == kind
+    assert meeting(forum).forum_kind == kind
     assert forum_in_sentence(meeting(forum)) == in_sentence
 
 

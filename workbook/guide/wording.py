@@ -13,22 +13,10 @@ from workbook.content.model import AREAS, Decision, LegalAnswer
 from workbook.meeting.load import Meeting
 
 COUNCIL = "kommunalbestyrelse"
-COMMITTEE = "udvalg"
-#: Names a municipality may use for its council (byråd, Københavns Borgerrepræsentation).
-COUNCIL_NAMES = ("kommunalbestyrelse", "byråd", "borgerrepræsentation")
 #: A council's name that is a common noun, written in lower case inside a sentence.
 GENERIC_COUNCIL_NAMES = ("kommunalbestyrelsen", "byrådet", "borgerrepræsentationen")
 
 T = TypeVar("T")
-
-
-def forum_kind(meeting: Meeting) -> str:
-    """``kommunalbestyrelse`` or ``udvalg``: the meeting file's ``forumtype``, else from the name."""
-    kind = getattr(meeting, "forum_kind", "")
-    if kind:
-        return str(kind)
-    name = meeting.forum.casefold()
-    return COUNCIL if any(council in name for council in COUNCIL_NAMES) else COMMITTEE
 
 
 def forum_in_sentence(meeting: Meeting) -> str:
@@ -62,11 +50,6 @@ def short_answer(answer: LegalAnswer) -> str:
         return " ".join(short.split())
     text = " ".join(answer.answer.split())
     return _SENTENCE_END.split(text, maxsplit=1)[0]
-
-
-def area_of(meeting: Meeting) -> str:
-    """The meeting's area id, or ''."""
-    return str(getattr(meeting, "area", "") or "")
 
 
 def area_label(area: str) -> str:
