@@ -127,7 +127,7 @@ def test_legal_sources_are_prefixed_and_cited_only_by_legal_answers(cat):
     assert all(s.startswith("jura-") for s in cited), sorted(s for s in cited if not s.startswith("jura-"))
     reform = next(t for t in cat.legal_topics if t.id == "beskaeftigelsesreform")
     assert 2 <= len(reform.answers) <= 4
-    assert all(a.reviewed == dt.date(2026, 11, 23) and a.changes for a in reform.answers)
+    assert all(a.reviewed == dt.date(2026, 12, 1) and a.changes for a in reform.answers)
 
 
 def test_legal_topics_and_answers(cat):

@@ -82,6 +82,19 @@ BAD_FIXTURES: dict[str, list[str]] = {
         "katalog/bad-certainty.yaml:13: juridisk svar 'forsikring-01': feltet 'certainty': 'måske' "
         "er ikke en af sikker, sandsynlig, uklar",
     ],
+    "bad-hjemmel": [
+        "katalog/bad-hjemmel.yaml:9: juridisk svar 'hjemmel-01': feltet 'hjemmel': punkt 1: § 18 b "
+        "findes ikke i serviceloven (LBK nr. 1129 af 22.9.2025); punkt 2: § 18 i serviceloven "
+        "(LBK nr. 1129 af 22.9.2025) har kun 3 stk., ikke stk. 4",
+        "katalog/bad-hjemmel.yaml:17: juridisk svar 'hjemmel-02': feltet 'hjemmel': punkt 1: ukendt "
+        "lov 'servicelov' (mente du 'serviceloven'?); kendte love står i law-index.json; punkt 2: "
+        "§ 153 i serviceloven (LBK nr. 1129 af 22.9.2025) er ophævet; punkt 3: "
+        "'beskaeftigelsesreform § 4': en ændringslov citeres som helhed; skriv kun "
+        "'beskaeftigelsesreform'; punkt 4: 'Barnets lov § 135' skal skrives som "
+        "'<lov-id> § 18 a, stk. 2' (lov-id med små bogstaver)",
+        "katalog/bad-hjemmel.yaml:34: ændring 'hjemmel-03': feltet 'status': 'måske' er ikke "
+        "en af vedtaget, forventet",
+    ],
     "sheet-name": [
         "katalog/sheet-name.yaml:4: tema 'lang-titel': feltet 'short_title': højst 31 tegn "
         "(er 40), det bliver et arknavn i Excel",
@@ -187,14 +200,19 @@ def test_good_catalog_loads_with_every_field_typed() -> None:
     theme = cat.theme("frivillige")
     assert (
         theme.background
-        == "Frivillige løser opgaver ved siden af de ansatte.\nRollerne skal være tydelige."
+        == "Frivillige hjælper ved siden af de ansatte.\nRollerne skal være klare."
     )
     assert [q.id for q in theme.questions] == ["frivillige-q1", "frivillige-q2"]
     assert theme.questions[0].hint == "Tænk på borgerens perspektiv."
     assert [c.id for c in theme.checklist] == ["frivillige-t1", "frivillige-t2", "frivillige-t3"]
     assert theme.legal_topics == ("tavshed",)
     answer = cat.legal_topic("tavshed").answers[0]
-    assert answer.hjemmel == ("Forvaltningsloven § 27",)
+    assert [h.label for h in answer.hjemmel] == ["Forvaltningsloven § 27"]
+    assert answer.hjemmel[0].number == "LBK nr. 433 af 22.4.2014"
+    assert answer.hjemmel[0].eli == "https://www.retsinformation.dk/eli/lta/2014/433"
+    assert cat.laws["forvaltningsloven"].number == "LBK nr. 433 af 22.4.2014"
+    assert answer.changes == (
+        model.Change("Reglerne om tavshedspligt blev samlet i forvaltningsloven", dt.date(2020, 1, 1)),)
     assert answer.reviewed == dt.date(2026, 6, 1)
     assert answer.certainty is model.Certainty.SANDSYNLIG
     assert answer.certainty.label == "Sandsynlig"
@@ -312,6 +330,22 @@ def test_review_older_than_twelve_months_is_a_warning() -> None:
         "senest gennemgået 2025-11-22, over 12 måneder siden: gennemgå svaret mod kilderne",
     )
     assert result.catalog.legal_topic("tavshed").answers[0].reviewed == dt.date(2025, 11, 22)
+
+
+def test_stale_citation_and_passed_expected_change_are_warnings() -> None:
+    result = check_catalog(overlay=DATA / "overlay-stale-hjemmel", data_dir=GOOD, today=TODAY)
+    assert [w.where.rsplit("/", 1)[-1] for w in result.warnings] == ["stale.yaml:9", "stale.yaml:14"]
+    assert [(w.kind, w.item, w.field) for w in result.warnings] == [
+        ("juridisk svar", "boern-01", "hjemmel"), ("juridisk svar", "boern-01", "changes")]
+    assert [w.message for w in result.warnings] == [
+        "'barnets-lov-lbk-83-2024 § 17' henviser til LBK nr. 83 af 25.1.2024, men den gældende udgave er "
+        "LBK nr. 282 af 17.3.2025; skriv 'barnets-lov' i stedet for 'barnets-lov-lbk-83-2024'",
+        "ændringen »En ny regel, der var planlagt« var forventet 2026-07-01, som er passeret: skriv, hvad der "
+        "er sket (status 'vedtaget' eller en ny dato)",
+    ]
+    hjemmel = result.catalog.legal_topic("boern").answers[0].hjemmel
+    assert [h.label for h in hjemmel] == ["Barnets lov § 17", "Barnets lov § 17, stk. 2"]
+    assert hjemmel[0].number == "LBK nr. 282 af 17.3.2025"  # the current act, also for an old citation
 
 
 def test_load_catalog_logs_the_warnings(

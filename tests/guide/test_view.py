@@ -41,9 +41,11 @@ def test_a_legal_answer_is_given_once_briefly_and_once_in_full(views, catalog):
                 earlier = next(c for c in view.chapters if c.number == box.earlier_number)
                 assert earlier.number < chapter.number
                 assert any(b.anchor == box.earlier for b in earlier.legal)
-    for brief in (b for c in view.chapters for box in c.legal for b in box.answers):
+    briefs = [b for c in view.chapters for box in c.legal for b in box.answers]
+    for brief in briefs:  # a short answer, or (past the chapter's length goal) the question alone
         answer = catalog.get(brief.home.removeprefix("jura-"))
-        assert brief.short and len(brief.short) < len(" ".join(answer.answer.split()))
+        assert brief.short in ("", answer.short)
+    assert sum(bool(b.short) for b in briefs) >= len(briefs) * 0.6
 
 
 def test_a_case_is_printed_once_and_later_chapters_refer_to_it(views):

@@ -21,6 +21,7 @@ KIND_NAMES: dict[type, str] = {
     model.ChecklistItem: "tjekpunkt",
     model.Decision: "beslutning",
     model.CatalogInfo: "katalog",
+    model.Change: "ændring",
 }
 
 

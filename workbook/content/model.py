@@ -7,6 +7,7 @@ the whole catalog). Cross-references are ids; ``Catalog`` resolves them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -96,6 +97,92 @@ class Case:
 
 
 @dataclass(frozen=True)
+class Act:
+    """A law, order or EU regulation as the law index knows it (``content/data/law-index.json``)."""
+
+    id: str
+    """Stable id, e.g. ``serviceloven`` or ``bek-boerneattest-socialomraadet``."""
+    title: str
+    """Title as published, e.g. ``Lov om social service``."""
+    short_name: str
+    """Name in running text, lower case: ``serviceloven``, ``barnets lov``."""
+    kind: str
+    """``LBK`` (consolidated act), ``lov``, ``BEK`` (order), ``forordning`` or ``ulovbestemt``."""
+    number: str
+    """The current document, e.g. ``LBK nr. 1129 af 22.9.2025`` (empty for unwritten rules)."""
+    date: dt.date | None
+    """The current document's date."""
+    eli: str
+    """The ELI address on retsinformation.dk (or EUR-Lex); empty for unwritten rules."""
+    provisions: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
+    """Each § (``18 a``) or article that exists, with per stk. the number of its numbered items."""
+    repealed: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    """Ranges of repealed §§ (first, last)."""
+    amending: bool = False
+    """An amending act: cited as a whole, since its text only lists changes to other acts."""
+    unit: str = "§"
+    """How provisions are cited: ``§`` or ``art.`` (EU acts); empty when the act has none."""
+    older: Mapping[str, Act] = field(default_factory=dict, repr=False)
+    """Older documents of the same act by document id (e.g. ``barnets-lov-lbk-83-2024``)."""
+
+    @property
+    def name(self) -> str:
+        """The short name with a capital first letter, to start a label."""
+        return self.short_name[:1].upper() + self.short_name[1:]
+
+
+@dataclass(frozen=True)
+class Hjemmel:
+    """One legal basis: an act and (optionally) a provision, e.g. ``serviceloven § 18 a, stk. 2``."""
+
+    act: Act
+    provision: str = ""
+    """``§ 18 a, stk. 2, nr. 3``, ``§§ 152 og 152 a`` or ``art. 6, stk. 1, litra e``; empty = the whole act."""
+    note: str = ""
+    """Optional words in brackets after the provision, e.g. ``almindelig underretningspligt``."""
+    cited: str = ""
+    """The document cited when it is not the current one (e.g. ``barnets-lov-lbk-83-2024``)."""
+    text: str = ""
+    """The citation as written in the data."""
+
+    @property
+    def label(self) -> str:
+        """``Serviceloven § 18, stk. 1`` (with the note in brackets when there is one)."""
+        act = self.act.older.get(self.cited, self.act) if self.cited else self.act
+        name = self.act.name if not self.act.amending else act.number[:1].upper() + act.number[1:]
+        text = f"{name} {self.provision}".strip()
+        return f"{text} ({self.note})" if self.note else text
+
+    @property
+    def number(self) -> str:
+        """The current document number of the act, e.g. ``LBK nr. 1129 af 22.9.2025``."""
+        return self.act.number
+
+    @property
+    def eli(self) -> str:
+        """The act's ELI link (current document)."""
+        return self.act.eli
+
+
+class ChangeStatus(StrEnum):
+    """Whether a change in the law is adopted or only expected."""
+
+    VEDTAGET = "vedtaget"
+    FORVENTET = "forventet"
+
+
+@dataclass(frozen=True)
+class Change:
+    """A dated change in the law behind an answer ('Hvad er ændret')."""
+
+    text: str
+    """What changed, in a sentence or two (without the date: the guide words it from the meeting date)."""
+    date: dt.date
+    """When it took or takes effect."""
+    status: ChangeStatus = ChangeStatus.VEDTAGET
+
+
+@dataclass(frozen=True)
 class LegalAnswer:
     """One legal question a council member or manager asks, answered with its legal basis."""
 
@@ -103,22 +190,26 @@ class LegalAnswer:
     question: str
     answer: str
     """The answer in plain Danish (paragraphs separated by blank lines)."""
-    hjemmel: tuple[str, ...]
-    """The legal basis: statutes and paragraphs (at least one)."""
+    hjemmel: tuple[Hjemmel, ...]
+    """The legal basis (at least one); in YAML strings like ``serviceloven § 18 a, stk. 2``."""
     sources: tuple[str, ...]
     """Ids of sources (at least one)."""
     reviewed: dt.date
-    """When the answer was last checked against its sources; warned about after 12 months."""
+    """When the answer was last checked against the law texts; warned about after 12 months."""
+    short: str = ""
+    """The answer in one or two sentences, as printed inside a chapter (every shipped answer has one)."""
     practice: tuple[str, ...] = ()
     """'I praksis': what to do."""
     pitfalls: tuple[str, ...] = ()
     """'Faldgruber': what goes wrong."""
     certainty: Certainty = Certainty.SIKKER
-    """How sure the researched legal state is."""
+    """How sure the legal state is."""
     certainty_note: str = ""
-    """Required unless ``certainty`` is ``sikker``: what is unsure and whom to ask."""
-    changes: str = ""
-    """'Hvad er ændret': where the law moved, e.g. serviceloven → barnets lov 2024."""
+    """Required unless ``certainty`` is ``sikker``: what is open, why it matters, who decides."""
+    changes: tuple[Change, ...] = ()
+    """'Hvad er ændret': dated changes in the law, worded from the meeting date."""
+    areas: tuple[str, ...] = ()
+    """Area ids (see ``AREAS``) the answer concerns; empty = all areas."""
 
 
 @dataclass(frozen=True)
@@ -217,6 +308,8 @@ class Catalog:
     glossary: tuple[GlossaryTerm, ...]
     content_hash: str = ""
     """sha256 over every data file read (shipped and overlay), for cache keys and manifests."""
+    laws: Mapping[str, Act] = field(default_factory=dict, repr=False, compare=False)
+    """The law index by act id (``content/data/law-index.json``)."""
     _index: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

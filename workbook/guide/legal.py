@@ -6,9 +6,11 @@ a later chapter refers to that chapter. The full answer is printed only in Bilag
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from workbook import danish
+from workbook.content.dated import describe_change
 from workbook.content.model import Catalog, Certainty, LegalAnswer, LegalTopic, Theme
 from workbook.guide.model import HjemmelView, LegalBox, LegalBrief, LegalTopicView, LegalView
 from workbook.guide.used import SourceNumbers
@@ -18,15 +20,7 @@ from workbook.render.env import paragraphs
 
 def hjemmel_views(answer: LegalAnswer) -> tuple[HjemmelView, ...]:
     """The legal basis with the act's current number and ELI link where the catalog knows them."""
-    views = []
-    for item in answer.hjemmel:
-        if isinstance(item, str):
-            views.append(HjemmelView(item, "", ""))
-            continue
-        act = getattr(item, "act", None)
-        views.append(HjemmelView(item.label, getattr(act, "number", "") or "",
-                                 getattr(item, "eli", "") or getattr(act, "eli", "") or ""))
-    return tuple(views)
+    return tuple(HjemmelView(h.label, h.number, h.eli) for h in answer.hjemmel)
 
 
 #: Words of "Læs mere: bilag A.12, side 34" after each brief.
@@ -42,9 +36,10 @@ def _words(text: str) -> int:
 class LegalPlan:
     """Which answers the guide uses, their Bilag A numbers, and where each topic is first given."""
 
-    def __init__(self, catalog: Catalog, themes: Sequence[Theme], area: str) -> None:
+    def __init__(self, catalog: Catalog, themes: Sequence[Theme], area: str, on: dt.date | None = None) -> None:
         self.catalog = catalog
         self.area = area
+        self.on = on or dt.date.today()
         self.topics: list[LegalTopic] = []
         self.answers: dict[str, tuple[LegalAnswer, ...]] = {}
         for theme in themes:
@@ -106,15 +101,12 @@ class LegalPlan:
         return LegalView(
             number=self.numbers[answer.id], anchor=f"jura-{answer.id}", question=answer.question,
             answer=tuple(paragraphs(answer.answer)), hjemmel=hjemmel_views(answer),
-            practice=answer.practice, pitfalls=answer.pitfalls, changes=_changes(answer),
+            practice=answer.practice, pitfalls=answer.pitfalls, changes=_changes(answer, self.on),
             certainty=answer.certainty.label, uncertain=answer.certainty is not Certainty.SIKKER,
             certainty_note=answer.certainty_note, reviewed=danish.date(answer.reviewed),
             sources=sources.refs(answer.sources))
 
 
-def _changes(answer: LegalAnswer) -> tuple[str, ...]:
-    """'Hvad er ændret' as paragraphs (text today; structured changes once the catalog has them)."""
-    changes = answer.changes
-    if isinstance(changes, str):
-        return tuple(paragraphs(changes))
-    return tuple(getattr(c, "text", str(c)) for c in changes)
+def _changes(answer: LegalAnswer, on: dt.date) -> tuple[str, ...]:
+    """'Hvad er ændret': each dated change worded from the meeting date ``on``."""
+    return tuple(describe_change(c, on) for c in answer.changes)

@@ -45,7 +45,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?»])\s+(?=[A-ZÆØÅ»])")
 
 def short_answer(answer: LegalAnswer) -> str:
     """The one- or two-sentence answer a chapter prints (the catalog's ``short``, else the first sentence)."""
-    short = getattr(answer, "short", "")
+    short = answer.short
     if short:
         return " ".join(short.split())
     text = " ".join(answer.answer.split())
@@ -59,7 +59,7 @@ def area_label(area: str) -> str:
 
 def fits_area(item: object, area: str) -> bool:
     """An item belongs in a guide for ``area`` when it names no area or names this one."""
-    areas: Sequence[str] = getattr(item, "areas", ())
+    areas: Sequence[str] = item.areas
     return not area or not areas or area in areas
 
 
@@ -70,7 +70,7 @@ def by_area(items: Iterable[T], area: str) -> list[T]:
         return items
 
     def rank(item: T) -> int:
-        areas: Sequence[str] = getattr(item, "areas", ())
+        areas: Sequence[str] = item.areas
         return 0 if area in areas else 1 if not areas else 2
 
     return sorted(items, key=rank)

@@ -18,6 +18,7 @@ from workbook.content.model import Catalog
 from workbook.xlsx import layout as L
 from workbook.xlsx.fields import Answer, kept, read_answer
 from workbook.xlsx.locate import ItemTable, MetaItem, cell_text, item_id
+from workbook.xlsx.texts import shorten
 
 Warn = Callable[..., None]
 
@@ -87,7 +88,7 @@ class SheetReader:
                 self._unplaced(row, row_number)
                 continue
             if shown not in self.items:
-                self.warn(f"ukendt id '{hidden}' i arket; rækken er ikke talt med", sheet=self.sheet,
+                self.warn(f"ukendt id '{shorten(hidden or '')}' i arket; rækken er ikke talt med", sheet=self.sheet,
                           cell=self._cell("id", row_number), found=hidden)
                 continue
             if shown in seen:

@@ -105,6 +105,11 @@ def read_package(archive: zipfile.ZipFile) -> Package:
     return Package(sheets, defined)
 
 
+def count_runs(data: bytes) -> int:
+    """Return how many rich-text runs (``<r>`` elements) the XML ``data`` holds."""
+    return len(_RUN.findall(data))
+
+
 def scan_sheet(data: bytes) -> SheetScan:
     """Return the cells' count and extent, stray cells, formula presence and runs of sheet XML ``data``.
 
@@ -112,8 +117,7 @@ def scan_sheet(data: bytes) -> SheetScan:
     cells beyond ``MAX_COLUMNS`` or cells without a reference is walked cell by cell.
     """
     prefixed = b"<x:" in data or re.search(rb"<\w+:c\b", data) is not None
-    scan = SheetScan(has_formulas=_FORMULA.search(data) is not None)
-    scan.runs = len(_RUN.findall(data)) if prefixed else data.count(b"<r>") + data.count(b"<r ")
+    scan = SheetScan(has_formulas=_FORMULA.search(data) is not None, runs=count_runs(data))
     scan.cells = len(_CELL.findall(data)) if prefixed else data.count(b"<c ") + data.count(b"<c>")
     refs = _CELL_REF.findall(data)
     if not refs:
