@@ -42,7 +42,7 @@ NOTE_LINES_SHORT_MIN, NOTE_LINES_SHORT_MAX = 2, 6
 #: A theme chapter's body reads in at most this many words (so three themes read in 20 minutes).
 CHAPTER_WORDS = 1200
 #: Headings, the kicker, intro lines, source and case references of a chapter.
-CHAPTER_OVERHEAD_WORDS = 100
+CHAPTER_OVERHEAD_WORDS = 130
 
 def _note_lines(variant: str, questions: int) -> int:
     if variant == "fuld":
