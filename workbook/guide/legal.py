@@ -19,8 +19,11 @@ from workbook.render.env import paragraphs
 
 
 def hjemmel_views(answer: LegalAnswer) -> tuple[HjemmelView, ...]:
-    """The legal basis with the act's current number and ELI link where the catalog knows them."""
-    return tuple(HjemmelView(h.label, h.number, h.eli) for h in answer.hjemmel)
+    """The legal basis with the act's current number and ELI link; provisions of the same act in a
+    row name the number once, after the last of them."""
+    items = answer.hjemmel
+    return tuple(HjemmelView(h.label, "" if i + 1 < len(items) and items[i + 1].number == h.number else h.number,
+                             h.eli) for i, h in enumerate(items))
 
 
 #: Words of "Læs mere: bilag A.12, side 34" after each brief.
