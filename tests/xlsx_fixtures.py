@@ -17,6 +17,20 @@ from workbook.meeting.load import Meeting, MeetingTheme
 from workbook.xlsx.layout import COLUMN_BY_KEY, INPUT_KEYS, RESPONDENT_FIELDS
 from workbook.xlsx.write import build_workbook, item_rows
 
+#: A meeting file on the shipped catalog (one theme), for CLI tests.
+MEETING_YAML = """\
+kommune: Fjordby Kommune
+forum: Kommunalbestyrelsen
+titel: Temamøde om velfærdsalliancer
+dato: 2027-02-04
+starttid: "15:00"
+sted: Byrådssalen
+kontakt: Mette Holm
+temaer:
+  - velfaerdsalliancer
+"""
+
+
 THEMES = (
     ("forsikring", "Forsikring", "Forsikring og ansvar", 4),
     ("roller", "Roller og grænser", "Roller og grænser for frivillige", 3),

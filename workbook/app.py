@@ -25,32 +25,49 @@ if TYPE_CHECKING:
     from workbook.report.make import ReportResult
     from workbook.xlsx.upgrade import UpgradeResult
     from workbook.xlsx.write import ChecklistResult
+    from workbook.xlsx.write.personal import PersonalResult
 
 VERSION = __version__
 
 __all__ = [
-    "VERSION", "InitResult", "build_packs", "check_content", "collect_meeting_files", "init_meeting",
+    "VERSION", "InitResult", "build_packs", "check_content", "collect_meeting_files", "content_for",
+    "export_content", "format_readability", "init_meeting",
     "init_options",
-    "list_content", "load_catalog", "load_meeting", "make_checklist", "make_guide", "make_report",
-    "shell_word", "upgrade_workbook",
+    "list_content", "load_catalog", "load_meeting", "make_checklist", "make_guide", "make_personal_checklists",
+    "make_report", "shell_word", "upgrade_workbook",
 ]
 
 
 # --- loading ---------------------------------------------------------------------------------
 
 
+def content_for(content: Path | None, meeting_path: Path | None = None) -> Path | None:
+    """Return the local content to use: ``content`` (``--content``) if given, else the meeting file's
+    ``indhold:``; make a content workbook (.xlsx) readable by the loader."""
+    if content is None and meeting_path is not None:
+        from workbook.meeting.load import read_content_path
+
+        content = read_content_path(Path(meeting_path))
+    if content is not None and Path(content).suffix.lower() == ".xlsx":
+        import workbook.xlsx.content_import  # noqa: F401 - registers the reader of content workbooks
+    return content
+
+
 def load_catalog(content: Path | None = None) -> Catalog:
     """Return the validated catalog with the local content ``content`` laid over it."""
     from workbook.content.load import load_catalog as load
 
-    return load(content)
+    return load(content_for(content))
 
 
 def load_meeting(meeting_path: Path, content: Path | None = None) -> tuple[Meeting, Catalog]:
-    """Return the validated meeting at ``meeting_path`` and the catalog it is checked against."""
+    """Return the validated meeting at ``meeting_path`` and the catalog it is checked against.
+
+    The catalog has the meeting's own content (``indhold:``) laid over it, or ``content`` if given.
+    """
     from workbook.meeting.load import load_meeting as load
 
-    catalog = load_catalog(content)
+    catalog = load_catalog(content_for(content, meeting_path))
     return load(Path(meeting_path), catalog), catalog
 
 
@@ -58,10 +75,18 @@ def load_meeting(meeting_path: Path, content: Path | None = None) -> tuple[Meeti
 
 
 def check_content(content: Path | None = None) -> CatalogResult:
-    """Validate the catalog (and ``content``); return it with its warnings."""
+    """Validate the catalog (and ``content``); return it with its warnings and LIX figures."""
     from workbook.content.load import check_catalog
 
-    return check_catalog(content)
+    return check_catalog(content_for(content), readability=True)
+
+
+def export_content(target: Path, theme_ids: Sequence[str] = (), *, content: Path | None = None,
+                   force: bool = False) -> Path:
+    """Write the content workbook (the texts a municipality may change) to ``target``."""
+    from workbook.xlsx.content_export import export_content as export
+
+    return export(load_catalog(content), Path(target), theme_ids, force=force)
 
 
 def list_content(content: Path | None = None) -> str:
@@ -69,6 +94,13 @@ def list_content(content: Path | None = None) -> str:
     from workbook.content.listing import format_catalog_listing
 
     return format_catalog_listing(load_catalog(content))
+
+
+def format_readability(figures: tuple) -> str:
+    """Return the LIX figures of ``check_content`` as the table ``content check --lix`` prints."""
+    from workbook.content.listing import format_readability as _format
+
+    return _format(figures)
 
 
 # --- init ------------------------------------------------------------------------------------
@@ -146,6 +178,20 @@ def make_checklist(meeting_path: Path, *, output: Path | None = None, content: P
                            force=force)
 
 
+def make_personal_checklists(meeting_path: Path, respondents: Path, *, output: Path | None = None,
+                              content: Path | None = None, force: bool = False) -> PersonalResult:
+    """Write one workbook per person on the list ``respondents`` (name and role filled in) and
+    ``udsendelse.csv`` for mail merge, into ``output`` (default ``output/<møde>/respondenter``)."""
+    from workbook.xlsx.people import read_people
+    from workbook.xlsx.write import default_target
+    from workbook.xlsx.write.personal import write_personal_checklists
+
+    people = read_people(Path(respondents))
+    meeting, catalog = load_meeting(meeting_path, content)
+    folder = Path(output) if output else default_target(meeting).parent / "respondenter"
+    return write_personal_checklists(meeting, catalog, people, folder, force=force)
+
+
 def make_report(inputs: Sequence[Path], *, out_dir: Path | None = None, content: Path | None = None,
                 templates: Path | None = None, anonym: bool = False) -> ReportResult:
     """Read filled workbooks (files or folders) and write the status report and action plan."""
@@ -159,7 +205,7 @@ def upgrade_workbook(old: Path, *, output: Path | None = None, content: Path | N
     """Move every answer of the workbook ``old`` into a workbook for the current catalog."""
     from workbook.xlsx.upgrade import upgrade_workbook as upgrade
 
-    return upgrade(old, output=output, content=content)
+    return upgrade(old, output=output, content=content_for(content))
 
 
 # --- packs -----------------------------------------------------------------------------------
@@ -176,7 +222,22 @@ def build_packs(meetings: Sequence[Path], *, out_dir: Path | None = None, jobs: 
                 content: Path | None = None, templates: Path | None = None, force: bool = False,
                 on_result: Callable[[PackOutcome], None] | None = None) -> BuildResult:
     """Build the meeting pack of every meeting in ``meetings``; call ``on_result`` per meeting."""
+    from workbook.pack.build import BuildResult
     from workbook.pack.build import build_packs as build
 
-    return build(meetings, out_dir=out_dir, jobs=jobs, content=content, templates=templates,
-                 force=force, on_result=on_result)
+    sources = collect_meeting_files(meetings)
+    groups: dict[Path | None, list[Path]] = {}  # meetings that share their local content build together
+    for source in sources:
+        try:
+            own = content_for(content, source)
+        except WorkbookError:  # the build reports the meeting's problem as its outcome
+            own = content_for(content)
+        groups.setdefault(own, []).append(source)
+    if len(groups) <= 1:
+        return build(sources, out_dir=out_dir, jobs=jobs, content=next(iter(groups), content),
+                     templates=templates, force=force, on_result=on_result)
+    parts = [build(group, out_dir=out_dir, jobs=jobs, content=own, templates=templates, force=force,
+                   on_result=on_result) for own, group in groups.items()]
+    order = {path: index for index, path in enumerate(sources)}
+    outcomes = sorted((o for part in parts for o in part.outcomes), key=lambda o: order.get(o.source, len(order)))
+    return BuildResult(parts[0].out_dir, outcomes)

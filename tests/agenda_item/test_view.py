@@ -51,7 +51,7 @@ def test_chosen_proposals_are_worded_for_the_forum(committee, catalog):
     if meeting is None:
         pytest.skip("the meeting file's 'indstilling' key has not landed yet")
     items = build_agenda_item(meeting, catalog).sections[1].blocks[1].texts
-    assert items[1] == f"beslutter, at {own.text.rstrip('.')},"
+    assert items[1] == f"beslutter, at {own.text.rstrip('.')} og"  # 'og' before the last item, as the view joins
     assert items[2] == f"indstiller til kommunalbestyrelsen, at {councils.text.rstrip('.')}."
     council = replace(meeting, forum="Kommunalbestyrelsen", forum_kind="kommunalbestyrelse")
     council_items = build_agenda_item(council, catalog).sections[1]

@@ -71,6 +71,7 @@ def test_every_declared_command_is_walked() -> None:
         "checklist",
         "content",
         "content check",
+        "content eksport",
         "content list",
         "dagsorden",
         "guide",
@@ -154,7 +155,7 @@ def test_completion_script_from_the_console_script(shell: str, marker: str) -> N
     ("words", "cword", "expected"),
     [
         ("workbook con", "1", ["plain,content"]),
-        ("workbook content ", "2", ["plain,check", "plain,list"]),
+        ("workbook content ", "2", ["plain,check", "plain,eksport", "plain,list"]),
         ("workbook guide x.yaml --var", "3", ["plain,--variant"]),
         ("workbook guide x.yaml --variant ", "4", ["plain,fuld", "plain,kort"]),
     ],

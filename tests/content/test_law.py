@@ -13,7 +13,9 @@ from workbook.content import dated, law
 from workbook.content.model import Change, ChangeStatus
 
 ROOT = Path(__file__).resolve().parents[2]
-LAW_DIR = ROOT.parent.parent / "shared" / "law"
+# The law texts lie in shared/ beside the checkout (CI, main) or beside the folder of worktrees.
+LAW_DIR = next((d for d in (ROOT.parent / "shared" / "law", ROOT.parent.parent / "shared" / "law")
+                if d.is_dir()), ROOT.parent / "shared" / "law")
 
 
 @pytest.mark.parametrize(("text", "label", "number"), [

@@ -200,7 +200,7 @@ def test_good_catalog_loads_with_every_field_typed() -> None:
     theme = cat.theme("frivillige")
     assert (
         theme.background
-        == "Frivillige løser opgaver ved siden af de ansatte.\nRollerne skal være tydelige."
+        == "Frivillige hjælper ved siden af de ansatte.\nRollerne skal være klare."
     )
     assert [q.id for q in theme.questions] == ["frivillige-q1", "frivillige-q2"]
     assert theme.questions[0].hint == "Tænk på borgerens perspektiv."

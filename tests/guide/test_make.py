@@ -20,6 +20,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
+from workbook import danish
 from workbook.cli.commands import cli
 from workbook.content.load import check_catalog
 from workbook.errors import RenderError
@@ -522,3 +523,18 @@ def test_a_committee_guide_has_no_council_only_wording(examples_rendered):
     assert "Guiden er udarbejdet til mødet i kommunalbestyrelsen," in council
     assert "Kommunalbestyrelsen drøfter otte temaer på" in council
     assert "Udarbejdet" in council and "Dannet" not in council
+
+
+@pytest.mark.slow
+def test_every_theme_chapter_reads_in_at_most_1200_words(examples_rendered):
+    for stem, (meeting, full, _short) in examples_rendered.items():
+        body = " ".join(page_texts(full)[3:])  # after the cover, contents and meeting plan
+        body = body[:body.index("BILAG A")] if "BILAG A" in body else body
+        # The running header and footer are not the chapter's text.
+        body = re.sub(r"Side \d+ af \d+", " ", body)
+        for running in (f"{meeting.municipality} {meeting.title}", f"{meeting.forum} · {danish.date(meeting.date)}"):
+            body = body.replace(running, " ")
+        chapters = re.split(r"TEMA \d+ · \d\d:\d\d", body)[1:]
+        assert len(chapters) == len(meeting.themes)
+        for number, chapter in enumerate(chapters, start=1):
+            assert len(chapter.split()) <= 1200, (stem, number, len(chapter.split()))

@@ -83,3 +83,20 @@ def test_a_committee_guide_has_no_council_only_wording(views):
     assert all(d.text.startswith("Kommunalbestyrelsen beslutter, at ")
                for c in council.chapters for d in c.decisions)
     assert council.forum_in_sentence == "kommunalbestyrelsen" and view.theme_count == "tre temaer"
+
+
+def test_a_meeting_about_an_area_gets_what_fits_the_area(catalog):
+    from dataclasses import replace
+
+    from workbook.guide.wording import fits_area
+
+    meeting = load_meeting(EXAMPLES / "kommunalbestyrelse-temamoede.yaml", catalog)
+    if not hasattr(meeting, "area"):
+        pytest.skip("the meeting file's 'fagomraade' key has not landed yet")
+    view = build_view(replace(meeting, area="aeldre"), catalog)
+    for answer in (a for t in catalog.legal_topics for a in t.answers):
+        printed = any(a.anchor == f"jura-{answer.id}" for t in view.legal_annex for a in t.answers)
+        assert not printed or fits_area(answer, "aeldre"), answer.id
+    for case in catalog.cases:
+        printed = any(c.anchor == f"eksempel-{case.id}" for ch in view.chapters for c in ch.cases)
+        assert not printed or fits_area(case, "aeldre"), case.id

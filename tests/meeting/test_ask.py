@@ -64,7 +64,7 @@ def test_interactive_init_asks_reasks_and_writes_a_loadable_file(test_catalog: C
         "Temaer i kataloget:\n   1. frivillige (20 min.): Frivillige i kommunen\n"
         "   2. partnerskaber (15 min.): Partnerskaber med virksomheder\n" in result.stdout
     )
-    assert ("ukendt tema 'frivilige'. Skriv et af numrene 1-2 fra listen, et tema-id eller 'alle'. "
+    assert ("ukendt tema 'frivilige'. Skriv et af numrene 1–2 fra listen, et tema-id eller 'alle'. "
             "Gyldige temaer: frivillige, partnerskaber") in result.stdout
     assert result.stdout.endswith(
         "Mødefilen er skrevet: møde.yaml (2 temaer).\n"
@@ -187,7 +187,7 @@ def test_no_input_unknown_theme(test_catalog: Catalog) -> None:
         ]
     )
     assert result.exit_code == 1
-    assert result.stderr == ("Fejl: ukendt tema 'jura'. Skriv et af numrene 1-2 fra listen, et tema-id eller "
+    assert result.stderr == ("Fejl: ukendt tema 'jura'. Skriv et af numrene 1–2 fra listen, et tema-id eller "
                              "'alle'. Gyldige temaer: frivillige, partnerskaber\n")
     assert not Path("moede.yaml").exists()
 
@@ -238,7 +238,7 @@ def test_values_from_options_resolves_numbers_all_and_duplicates(test_catalog: C
     ]
     with pytest.raises(MeetingError) as info:
         values_from_options({**given, "temaer": ("3",)}, test_catalog)
-    assert str(info.value) == ("ukendt tema '3'. Skriv et af numrene 1-2 fra listen, et tema-id eller 'alle'. "
+    assert str(info.value) == ("ukendt tema '3'. Skriv et af numrene 1–2 fra listen, et tema-id eller 'alle'. "
                                "Gyldige temaer: frivillige, partnerskaber")
 
 

@@ -105,7 +105,7 @@ def test_too_large_file_is_refused_before_opening(tmp_path):
 @pytest.mark.parametrize("name", sorted(WARNED))
 def test_cell_problems_are_located_and_the_rest_counts(name):
     response = read_response(CORPUS / name, CATALOG, label=name)
-    assert [(p.where, p.message) for p in response.problems] == WARNED[name]
+    assert [(p.place, p.message) for p in response.problems] == WARNED[name]
     assert str(response.problems[0]).startswith(f"{name} [{WARNED[name][0][0]}]: ")
     if name == "off-scale.xlsx":
         expected = dict(GOOD_ANSWERS)
@@ -122,7 +122,7 @@ def test_off_scale_message_matches_the_issue_format():
     [problem, _] = read_response(CORPUS / "off-scale.xlsx", CATALOG, label="svar-anne.xlsx").problems
     assert str(problem) == ("svar-anne.xlsx [Forsikring!D7]: 'måske' er ikke et gyldigt svar "
                             "(gyldige svar: Ja, Delvist, Nej, Ved ikke, Ikke relevant)")
-    assert (problem.found, problem.allowed, problem.item) == ("måske", SCALE_TEXT, "1.3")
+    assert (problem.found, problem.allowed, problem.number) == ("måske", SCALE_TEXT, "1.3")
 
 
 @pytest.mark.parametrize("name", SAME_AS_GOOD)
@@ -240,7 +240,7 @@ def test_formulas_without_a_value_are_kept_as_text_and_reported(tmp_path):
     assert response.answers[IDS[2]] == Answer("Ja", owner="Leder")  # a computed value is used as is
     assert response.raw[IDS[0]]["owner"] == '=UPPER("direktionen")'
     assert response.raw[IDS[0]]["comment"] == "-ikke afklaret"
-    assert [(p.where, p.message) for p in response.problems] == [
+    assert [(p.place, p.message) for p in response.problems] == [
         ("Forsikring!F5", "formlen '=UPPER(\"direktionen\")' har ingen beregnet værdi (filen er gemt af et "
                           "andet program end Excel); formlen er bevaret som tekst"),
         ("Forsikring!H5", "'-ikke afklaret' er læst som en formel og giver fejlen #NAME?; teksten er "
@@ -251,7 +251,7 @@ def test_formulas_without_a_value_are_kept_as_text_and_reported(tmp_path):
     ]
     assert [p.heading for p in response.problems] == ["Formel uden beregnet værdi", "Formel med fejl",
                                                       "Formel uden beregnet værdi", "Formel med fejl"]
-    assert response.problems[0].item == "1.1"
+    assert response.problems[0].number == "1.1"
 
 
 def test_formula_written_by_openpyxl_is_read_as_its_text(tmp_path):
@@ -262,7 +262,7 @@ def test_formula_written_by_openpyxl_is_read_as_its_text(tmp_path):
     wb.save(path)
     response = read_response(path, CATALOG)
     assert response.answers[IDS[0]].owner == '=CONCAT("Leder"," A")'
-    assert [p.where for p in response.problems] == [f"{sheet}!F{row}"]
+    assert [p.place for p in response.problems] == [f"{sheet}!F{row}"]
 
 
 def test_a_deadline_that_is_not_a_date_is_kept_and_reported(tmp_path):
@@ -276,7 +276,7 @@ def test_a_deadline_that_is_not_a_date_is_kept_and_reported(tmp_path):
                                                               dt.date(2027, 3, 15)]
     [problem] = response.problems
     assert str(problem) == "svar.xlsx [Forsikring!G5]: 'i morgen' er ikke en dato (skriv fx 15.03.2027)"
-    assert (problem.heading, problem.found, problem.allowed, problem.item) == (
+    assert (problem.heading, problem.found, problem.allowed, problem.number) == (
         "Frist er ikke en dato", "i morgen", "en dato, fx 15.03.2027", "1.1")
 
 

@@ -13,6 +13,7 @@ from libreoffice import convert, needs_soffice, pdf_pages_text
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
+from xlsx_fixtures import MEETING_YAML
 
 from workbook import __version__
 from workbook.cli.commands import cli
@@ -425,17 +426,6 @@ def test_save_is_atomic_when_writing_fails(written, meeting, test_catalog, monke
     assert [p.name for p in written.parent.iterdir()] == [written.name]
 
 
-MEETING_YAML = """\
-kommune: Fjordby Kommune
-forum: Kommunalbestyrelsen
-titel: Temamøde om velfærdsalliancer
-dato: 2027-02-04
-starttid: "15:00"
-sted: Byrådssalen
-kontakt: Mette Holm
-temaer:
-  - velfaerdsalliancer
-"""
 
 
 def test_cli_never_overwrites_answers_without_force_and_keeps_a_backup_with_it(tmp_path):

@@ -23,7 +23,8 @@ cli_danish.install()
 
 log = logging.getLogger("workbook")
 
-CONTENT_HELP = "Mappe med kommunens eget indhold (YAML), der lægges oven på kataloget."
+CONTENT_HELP = ("Kommunens eget indhold, der lægges oven på kataloget: en mappe med YAML eller en Excel-fil "
+                "fra 'workbook content eksport'. Går forud for mødefilens 'indhold:'.")
 TEMPLATES_HELP = "Mappe med egne skabeloner eller stylesheet, der søges før standardskabelonerne."
 
 
@@ -75,7 +76,7 @@ def _setup_logging(verbose: bool) -> None:
 
 
 def _content_option(func):
-    return click.option("--content", "content", type=click.Path(file_okay=False, path_type=Path),
+    return click.option("--content", "content", type=click.Path(path_type=Path), metavar="MAPPE_ELLER_FIL",
                         help=CONTENT_HELP)(func)
 
 
@@ -104,9 +105,12 @@ def content() -> None:
 @content.command("check")
 @_content_option
 @click.option("--strict", is_flag=True, help="Afslut med fejl (kode 1) også ved advarsler.")
-def content_check(content: Path | None, strict: bool) -> None:
-    """Kontrollér kataloget (og eget indhold): id'er, henvisninger, kilder og datoer."""
+@click.option("--lix", "show_lix", is_flag=True, help="Vis tekstsværheden (LIX) for hver slags tekst.")
+def content_check(content: Path | None, strict: bool, show_lix: bool) -> None:
+    """Kontrollér kataloget (og eget indhold): id'er, henvisninger, kilder, datoer og LIX."""
     result = app.check_content(content)
+    if show_lix:
+        click.echo(app.format_readability(result.readability))
     for warning in result.warnings:
         click.echo(f"Advarsel: {warning}", err=True)
     cat = result.catalog
@@ -126,6 +130,23 @@ def content_check(content: Path | None, strict: bool) -> None:
 def content_list(content: Path | None) -> None:
     """Vis temaer og juridiske emner med id'er og antal."""
     click.echo(app.list_content(content))
+
+
+@content.command("eksport")
+@click.argument("target", metavar="FIL.xlsx", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--tema", "temaer", multiple=True, metavar="TEMA",
+              help="Kun dette tema (kan gentages); standard: alle temaer.")
+@_content_option
+@click.option("--force", is_flag=True, help="Overskriv en eksisterende fil (kommunens rettelser i den går tabt).")
+def content_export(target: Path, temaer: tuple[str, ...], content: Path | None, force: bool) -> None:
+    """Skriv de tekster, kommunen selv kan rette, i en Excel-fil (FIL.xlsx).
+
+    Ret teksterne i kolonnerne »(kommunens)«, og brug filen med 'indhold: FIL.xlsx' i mødefilen
+    eller med --content.
+    """
+    path = app.export_content(target, temaer, content=content, force=force)
+    click.echo(f"Indholdet er skrevet: {path}")
+    click.echo(f"Ret teksterne i kolonnerne »(kommunens)«, og skriv 'indhold: {path.name}' i mødefilen.")
 
 
 # --- init ------------------------------------------------------------------------------------
@@ -198,12 +219,23 @@ def dagsorden(meeting: Path, output: Path | None, content: Path | None) -> None:
 
 @cli.command()
 @click.argument("meeting", metavar="MØDEFIL", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Outputfil (standard: output/<møde>/selvevaluering.xlsx).")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Outputfil (standard: output/<møde>/selvevaluering.xlsx); med --respondenter en mappe "
+                   "(standard: output/<møde>/respondenter).")
+@click.option("--respondenter", type=click.Path(dir_okay=False, path_type=Path), metavar="FIL",
+              help="Liste (CSV eller xlsx med navn, rolle, e-mail, evt. gruppe): ét ark pr. person og "
+                   "udsendelse.csv til brevfletning.")
 @_content_option
 @click.option("--force", is_flag=True, help="Overskriv et udfyldt ark (der gemmes en sikkerhedskopi).")
-def checklist(meeting: Path, output: Path | None, content: Path | None, force: bool) -> None:
+def checklist(meeting: Path, output: Path | None, respondenter: Path | None, content: Path | None,
+              force: bool) -> None:
     """Lav Excel-arket til selvevaluering til et møde."""
+    if respondenter is not None:
+        personal = app.make_personal_checklists(meeting, respondenter, output=output, content=content,
+                                                force=force)
+        click.echo(f"{len(personal.written)} ark er skrevet i {personal.mailing.parent}; "
+                   f"listen til brevfletning: {personal.mailing}")
+        return
     result = app.make_checklist(meeting, output=output, content=content, force=force)
     if result.backup:
         click.echo(f"Sikkerhedskopi af de gamle svar: {result.backup}")

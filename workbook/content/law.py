@@ -23,7 +23,7 @@ from workbook.content.model import Act, ChangeStatus, Hjemmel, LegalAnswer
 from workbook.errors import CatalogError
 from workbook.paths import DATA_DIR
 
-__all__ = ["Act", "Hjemmel", "HjemmelError", "INDEX_PATH", "load_index", "parse_hjemmel", "stale_warning"]
+__all__ = ["INDEX_PATH", "Act", "Hjemmel", "HjemmelError", "load_index", "parse_hjemmel", "stale_warning"]
 
 INDEX_PATH = DATA_DIR / "law-index.json"
 

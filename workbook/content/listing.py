@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from workbook import danish
+from workbook.content import lix
 from workbook.content.model import Catalog
 
 
@@ -41,3 +42,11 @@ def format_catalog_listing(catalog: Catalog) -> str:
         f"Kilder: {len(catalog.sources)}",
     ]
     return "\n".join(parts)
+
+
+def format_readability(figures: tuple[lix.KindFigures, ...]) -> str:
+    """Return the LIX figures per kind of text as a table with the goals (``content check --lix``)."""
+    rows = [[lix.KIND_LABELS[f.kind], str(f.count), f"{f.maximum:.0f}", f"{f.median:.0f}",
+             f"{lix.GOALS[f.kind]:.0f}", f"{lix.MEDIAN_GOALS[f.kind]:.0f}" if f.kind in lix.MEDIAN_GOALS else "–"]
+            for f in figures]
+    return format_table(["tekster", "antal", "LIX maks.", "median", "mål maks.", "mål median"], rows)

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbook.content import law, model, rules
+from workbook.content import law, lix, model, rules
 from workbook.content import overlay as overlays
 from workbook.content.located import KIND_NAMES, Located, Problems
 from workbook.content.yamlio import LineDict, LineList
@@ -292,6 +292,8 @@ class CatalogResult:
 
     catalog: model.Catalog
     warnings: tuple[Problem, ...]
+    readability: tuple[lix.KindFigures, ...] = ()
+    """LIX per kind of text (maximum and median), for ``content check``."""
 
 
 _CACHE: dict[tuple, CatalogResult] = {}
@@ -309,21 +311,24 @@ def _overlay_files(overlay: Path) -> list[Path]:
 
 
 def check_catalog(overlay: Path | None = None, today: dt.date | None = None,
-                  data_dir: Path | None = None) -> CatalogResult:
+                  data_dir: Path | None = None, readability: bool = False) -> CatalogResult:
     """Load the catalog (and ``overlay``), validate everything, and return it with its warnings.
 
-    ``data_dir`` defaults to the shipped catalog (``DATA_DIR``). Raises ``CatalogError`` listing
+    ``data_dir`` defaults to the shipped catalog (``DATA_DIR``). With ``readability`` the LIX of
+    every text is measured and warned about (``content check``). Raises ``CatalogError`` listing
     every problem when anything is wrong.
     """
     today = today or dt.date.today()
     files = data_files(Path(data_dir) if data_dir is not None else DATA_DIR)
     overlay_files = _overlay_files(Path(overlay)) if overlay is not None else []
-    key = (tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in [*files, *overlay_files]), today)
+    key = (tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in [*files, *overlay_files]), today,
+           readability)
     if key in _CACHE:
         return _CACHE[key]
     errors, warnings = Problems(), Problems()
     located, info = _merge(((False, files), (True, overlay_files)), errors)
     rules.validate(located, info, today, errors, warnings)
+    figures = rules.check_readability(located, warnings) if readability else []
     if errors:
         raise CatalogError(errors.sorted())
 
@@ -335,7 +340,7 @@ def check_catalog(overlay: Path | None = None, today: dt.date | None = None,
         sources=of(model.Source), glossary=of(model.GlossaryTerm),
         content_hash=_hash_files([*files, *overlay_files]), laws=law.load_index(),
     )
-    result = CatalogResult(catalog, tuple(warnings.sorted()))
+    result = CatalogResult(catalog, tuple(warnings.sorted()), tuple(figures))
     _CACHE[key] = result
     return result
 

@@ -122,7 +122,7 @@ class Act:
     """An amending act: cited as a whole, since its text only lists changes to other acts."""
     unit: str = "§"
     """How provisions are cited: ``§`` or ``art.`` (EU acts); empty when the act has none."""
-    older: Mapping[str, "Act"] = field(default_factory=dict, repr=False)
+    older: Mapping[str, Act] = field(default_factory=dict, repr=False)
     """Older documents of the same act by document id (e.g. ``barnets-lov-lbk-83-2024``)."""
 
     @property

@@ -31,6 +31,8 @@ Reader = Callable[[Path, str], list[Document]]
 
 #: The key of a nested entry that removes it.
 REMOVE = "remove"
+#: Set by a reader on an entry that may only change an existing item (a changed cell, not a new row).
+CHANGE_ONLY = "_change_only"
 
 _READERS: dict[str, Reader] = {}
 
@@ -101,6 +103,9 @@ def _merge_list(base: list, entries: list, cls: type, patch: Patch, errors: Prob
                 errors.add(patch.label, line, "findes ikke og kan ikke fjernes", kind=KIND_NAMES[cls], item=entry_id)
             else:
                 del out[at]
+        elif at is None and entry.get(CHANGE_ONLY):
+            errors.add(patch.label, line, "findes ikke i kataloget; et nyt punkt lægges til med »ny« i kolonnen "
+                       "Handling", kind=KIND_NAMES[cls], item=entry_id)
         elif at is None:
             out.append(entry)
         else:
@@ -111,9 +116,10 @@ def _merge_list(base: list, entries: list, cls: type, patch: Patch, errors: Prob
 def merge_raw(base: LineDict, changes: LineDict, cls: type, patch: Patch, errors: Problems) -> LineDict:
     """Return ``base`` with the fields in ``changes`` laid over it (nested lists merged by id)."""
     out = _copy(base)
+    out.line = changes.line or patch.line  # what is wrong in a changed item is the change's doing
     nested = _nested(cls)
     for key, value in changes.items():
-        if key == "id":
+        if key in ("id", CHANGE_ONLY):
             continue
         if key in nested and isinstance(value, list):
             out[key] = _merge_list(base.get(key) or [], value, nested[key], patch, errors)
@@ -136,5 +142,5 @@ def apply_patches(merged: dict[str, Located], patches: list[Patch], build: Calla
             continue
         raw = merge_raw(loc.raw, patch.raw, patch.cls, patch, errors)
         item = build(patch.cls, raw, patch.label, patch.line, errors)
-        if item is not None:
-            merged[item_id] = Located(item, loc.label, loc.line, raw)
+        if item is not None:  # later checks of the item point at the change
+            merged[item_id] = Located(item, patch.label, patch.line, raw)

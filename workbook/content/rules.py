@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 from urllib.parse import urlsplit
 
-from workbook.content import law, model
+from workbook.content import law, lix, model
 from workbook.content.located import KIND_NAMES, Located, Problems, sub_items
 from workbook.content.yamlio import LineDict
 from workbook.errors import Problem
@@ -53,6 +53,26 @@ def validate(located: list[Located], info: InfoRead | None, today: dt.date,
         errors.append(Problem("", "kataloget mangler afsnittet 'catalog:' med version, date og title"))
     elif info[0].date > today:
         errors.add(info[1], info[3], f"afsnittet 'catalog': datoen {info[0].date.isoformat()} ligger i fremtiden")
+
+
+def check_readability(located: list[Located], warnings: Problems) -> list[lix.KindFigures]:
+    """Warn about every text above its LIX goal and every kind whose median is above its goal."""
+    measured: list[lix.Measured] = []
+    for loc in located:
+        for obj in [loc.item, *sub_items(loc.item)]:
+            for m in lix.measure(obj):
+                measured.append(m)
+                if m.kind in lix.WARNED_KINDS and round(m.value) > lix.GOALS[m.kind]:
+                    warnings.add(loc.label, loc.raw_of(obj.id).line_of(m.field),
+                                 f"LIX {m.value:.0f} er over målet på højst {lix.GOALS[m.kind]:.0f} "
+                                 "(skriv kortere sætninger og færre lange ord)", obj=obj, field=m.field)
+    found = lix.figures(measured)
+    for figures in found:
+        goal = lix.MEDIAN_GOALS.get(figures.kind)
+        if goal is not None and figures.count >= lix.MEDIAN_MIN_COUNT and round(figures.median) > goal:
+            warnings.append(Problem("", f"LIX-medianen for {lix.KIND_LABELS[figures.kind]} er "
+                                        f"{figures.median:.0f}, over målet på højst {goal:.0f}"))
+    return found
 
 
 def _unique_ids(located: list[Located], errors: Problems) -> dict[str, tuple[object, Located]]:

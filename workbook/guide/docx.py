@@ -50,7 +50,8 @@ def _legal_box(doc: WordDocument, chapter: ChapterView) -> None:
         doc.heading(box.title, 3)
         for brief in box.answers:
             doc.paragraph(brief.question, label=brief.number)
-            doc.paragraph(f"{brief.short} Læs mere: bilag {brief.number}.")
+            doc.paragraph(f"{brief.short} Læs mere: bilag {brief.number}." if brief.short
+                          else f"Svaret står i bilag {brief.number}.")
 
 
 def _chapter(doc: WordDocument, chapter: ChapterView) -> None:

@@ -14,14 +14,8 @@ from workbook.content.dated import describe_change
 from workbook.content.model import Catalog, Certainty, LegalAnswer, LegalTopic, Theme
 from workbook.guide.model import HjemmelView, LegalBox, LegalBrief, LegalTopicView, LegalView
 from workbook.guide.used import SourceNumbers
-from workbook.guide.wording import by_area, short_answer
+from workbook.guide.wording import by_area, fits_area, short_answer
 from workbook.render.env import paragraphs
-
-
-def fits(answer: LegalAnswer, area: str) -> bool:
-    """An answer belongs in a guide for ``area`` when it names no area or names this one."""
-    areas = getattr(answer, "areas", ())
-    return not area or not areas or area in areas
 
 
 def hjemmel_views(answer: LegalAnswer) -> tuple[HjemmelView, ...]:
@@ -37,6 +31,16 @@ def hjemmel_views(answer: LegalAnswer) -> tuple[HjemmelView, ...]:
     return tuple(views)
 
 
+#: Words of "Læs mere: bilag A.12, side 34" after each brief.
+BRIEF_REFERENCE_WORDS = 6
+#: Words around a topic's title in a box ("Det siger reglerne", "se tema 2, side 9, og bilag A.1–A.4").
+BOX_HEADING_WORDS = 10
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
 class LegalPlan:
     """Which answers the guide uses, their Bilag A numbers, and where each topic is first given."""
 
@@ -49,7 +53,7 @@ class LegalPlan:
         for theme in themes:
             for topic_id in theme.legal_topics:
                 topic = catalog.legal_topic(topic_id)
-                chosen = tuple(a for a in by_area(topic.answers, area) if fits(a, area))
+                chosen = tuple(a for a in by_area(topic.answers, area) if fits_area(a, area))
                 if topic_id not in self.answers and chosen:
                     self.topics.append(topic)
                     self.answers[topic_id] = chosen
@@ -64,22 +68,34 @@ class LegalPlan:
         first, last = self.numbers[answers[0].id], self.numbers[answers[-1].id]
         return first if first == last else f"{first}–{last}"
 
-    def boxes(self, theme: Theme, chapter: int, anchor: str) -> tuple[LegalBox, ...]:
-        """The chapter's "Det siger reglerne": briefs where a topic is new, a reference where it is not."""
+    def boxes(self, theme: Theme, chapter: int, anchor: str, budget: int) -> tuple[LegalBox, ...]:
+        """The chapter's "Det siger reglerne": briefs where a topic is new, a reference where it is not.
+
+        The short answers fill at most ``budget`` words (the chapter's length goal); an answer beyond
+        it is given by its question and the reference alone.
+        """
         out = []
         for topic_id in theme.legal_topics:
             if topic_id not in self.answers:
                 continue
             topic = self.catalog.legal_topic(topic_id)
+            budget -= _words(topic.title) + BOX_HEADING_WORDS
             if topic_id in self.first:
                 number, box = self.first[topic_id]
                 out.append(LegalBox("", topic.title, (), box, number, self.span(topic_id)))
                 continue
             box = f"{anchor}-jura-{topic_id}"
             self.first[topic_id] = (chapter, box)
-            briefs = tuple(LegalBrief(self.numbers[a.id], f"jura-{a.id}", a.question, short_answer(a))
-                           for a in self.answers[topic_id])
-            out.append(LegalBox(box, topic.title, briefs, "", 0, self.span(topic_id)))
+            briefs = []
+            for answer in self.answers[topic_id]:
+                short = short_answer(answer)
+                budget -= _words(answer.question) + BRIEF_REFERENCE_WORDS
+                if _words(short) <= budget:
+                    budget -= _words(short)
+                else:
+                    short = ""
+                briefs.append(LegalBrief(self.numbers[answer.id], f"jura-{answer.id}", answer.question, short))
+            out.append(LegalBox(box, topic.title, tuple(briefs), "", 0, self.span(topic_id)))
         return tuple(out)
 
     def annex(self, sources: SourceNumbers) -> tuple[LegalTopicView, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 
 from markupsafe import Markup
 
@@ -27,7 +28,7 @@ from workbook.guide.model import (
     TocEntry,
 )
 from workbook.guide.used import SourceNumbers, glossary_views, used_terms
-from workbook.guide.wording import area_label, area_of, by_area, forum_in_sentence, forum_kind
+from workbook.guide.wording import area_label, area_of, by_area, fits_area, forum_in_sentence, forum_kind
 from workbook.meeting.load import Meeting
 from workbook.meeting.plan import SelectedTheme, build_agenda, select_themes, total_minutes
 from workbook.render.env import paragraphs
@@ -38,12 +39,28 @@ NOTE_LINES_FULL = 0
 #: Ruled lines the short handout shares among a theme's questions (two pages per theme).
 NOTE_LINES_SHORT_BUDGET = 30
 NOTE_LINES_SHORT_MIN, NOTE_LINES_SHORT_MAX = 2, 6
+#: A theme chapter's body reads in at most this many words (so three themes read in 20 minutes).
+CHAPTER_WORDS = 1200
+#: Headings, the kicker, intro lines, source and case references of a chapter.
+CHAPTER_OVERHEAD_WORDS = 100
 
 def _note_lines(variant: str, questions: int) -> int:
     if variant == "fuld":
         return NOTE_LINES_FULL
     share = NOTE_LINES_SHORT_BUDGET // max(questions, 1)
     return max(NOTE_LINES_SHORT_MIN, min(NOTE_LINES_SHORT_MAX, share))
+
+
+def chapter_words(chapter: ChapterView) -> int:
+    """The words a chapter's body prints (headings, labels and references counted roughly)."""
+    texts = [chapter.title, chapter.summary, *chapter.background, *chapter.key_points]
+    texts += [t for item in (*chapter.questions, *chapter.decisions) for t in (item.text, item.note)]
+    texts += [t for box in chapter.legal for b in box.answers for t in (b.question, b.short)]
+    texts += [t for case in chapter.cases for t in (case.title, case.place, *case.summary, *case.lessons,
+                                                    case.certainty_note)]
+    texts += [f"{item.number} {item.text}" for item in chapter.checklist]
+    refs = len(chapter.sources) + sum(len(case.sources) for case in chapter.cases)
+    return sum(len(t.split()) for t in texts) + refs + CHAPTER_OVERHEAD_WORDS
 
 
 def theme_texts(theme: Theme) -> Iterator[str]:
@@ -71,12 +88,11 @@ class _Chapters:
         lines = tuple(range(_note_lines(self.variant, len(theme.questions))))
         anchor = f"tema-{theme.id}"
         theme_sources = self.sources.refs(theme.sources)
-        legal = self.plan.boxes(theme, n, anchor)
         cases, case_refs = self._cases(theme, n)
-        return ChapterView(
+        chapter = ChapterView(
             number=n, anchor=anchor, title=theme.title, summary=theme.summary, minutes=chosen.minutes,
             span=span, background=tuple(paragraphs(theme.background)), key_points=theme.key_points,
-            legal=legal,
+            legal=(),
             questions=tuple(NumberedText(str(i), q.text, q.hint, lines)
                             for i, q in enumerate(theme.questions, start=1)),
             decisions=tuple(NumberedText(str(i), decision_sentence(d, self.kind), d.note, ())
@@ -86,10 +102,13 @@ class _Chapters:
             checklist=tuple(NumberedText(item.number, item.item.statement, "", ())
                             for item in chosen.checklist),
             sources=theme_sources)
+        budget = CHAPTER_WORDS - chapter_words(chapter)
+        return replace(chapter, legal=self.plan.boxes(theme, n, anchor, budget))
 
     def _cases(self, theme: Theme, number: int) -> tuple[tuple[CaseView, ...], tuple[CaseRef, ...]]:
         cases, refs = [], []
-        for case in by_area((self.catalog.case(i) for i in theme.cases), self.area):
+        chosen = (c for c in (self.catalog.case(i) for i in theme.cases) if fits_area(c, self.area))
+        for case in by_area(chosen, self.area):
             anchor = f"eksempel-{case.id}"
             if case.id in self.cases_seen:
                 refs.append(CaseRef(anchor, case.title, self.cases_seen[case.id]))

@@ -74,6 +74,12 @@ def area_label(area: str) -> str:
     return AREAS.get(area, area)
 
 
+def fits_area(item: object, area: str) -> bool:
+    """An item belongs in a guide for ``area`` when it names no area or names this one."""
+    areas: Sequence[str] = getattr(item, "areas", ())
+    return not area or not areas or area in areas
+
+
 def by_area(items: Iterable[T], area: str) -> list[T]:
     """Order ``items`` so that what names the area comes first, then the general, then the rest."""
     items = list(items)

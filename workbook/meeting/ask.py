@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from workbook.content.model import Catalog
 from workbook.errors import MeetingError, raise_if_problems
 from workbook.meeting.load import parse_date, parse_time
-from workbook.meeting.model import ASKED
+from workbook.meeting.model import ASKED, MeetingKey
 
 DATE_HINT = "fx 12.05.2027, 12. maj 2027 eller 2027-05-12"
 THEME_QUESTION = "Vælg temaer (numre eller id'er adskilt af komma, eller 'alle')"
@@ -37,7 +37,7 @@ def _theme_entries(ids: list[str], catalog: Catalog) -> list[dict[str, object]]:
 def theme_choice_error(token: str, catalog: Catalog) -> str:
     """Return the message for a theme choice that is no number shown, no id and not 'alle'."""
     ids = catalog.theme_ids
-    numbers = "1" if len(ids) == 1 else f"1-{len(ids)}"
+    numbers = "1" if len(ids) == 1 else f"1–{len(ids)}"
     return (f"ukendt tema '{token}'. Skriv et af numrene {numbers} fra listen, et tema-id eller 'alle'. "
             f"Gyldige temaer: {', '.join(ids)}")
 
@@ -80,7 +80,7 @@ def values_from_options(given: dict[str, object], catalog: Catalog) -> dict[str,
     return values
 
 
-def _ask_value(key, given: object, prompt: Callable[..., str], echo: Callable[[str], None]) -> object:
+def _ask_value(key: MeetingKey, given: object, prompt: Callable[..., str], echo: Callable[[str], None]) -> object:
     value = given
     while True:
         if not value:

@@ -109,8 +109,8 @@ class Meeting:
     themes: tuple[MeetingTheme, ...]
     intro_minutes: int = DEFAULT_INTRO_MINUTES
     closing_minutes: int = DEFAULT_CLOSING_MINUTES
-    forum_kind: str = "kommunalbestyrelse"
-    """``kommunalbestyrelse`` or ``udvalg`` (from ``forumtype``, else from the forum's name)."""
+    forum_kind: str = ""
+    """``kommunalbestyrelse`` or ``udvalg`` (from ``forumtype``); left empty, it follows the forum's name."""
     area: str = ""
     """The committee's area, an id of ``content.model.AREAS``; "" for none (the council)."""
     proposals: tuple[str, ...] = ()
@@ -119,3 +119,7 @@ class Meeting:
     """The municipality's own content (``indhold``): a folder or an exported workbook, absolute."""
     status_path: Path | None = None
     """The answer database (``status``), absolute."""
+
+    def __post_init__(self) -> None:
+        if not self.forum_kind:  # a Meeting made in code without forumtype: decide from the name
+            object.__setattr__(self, "forum_kind", forum_kind_of(self.forum))

@@ -67,8 +67,8 @@ def _problem_view(problem: Problem) -> dict[str, str]:
         where.append(f"arket '{problem.sheet}'")
     if problem.cell:
         where.append(f"celle {problem.cell}")
-    if problem.item:
-        where.append(f"udsagn {problem.item}")
+    if problem.number:
+        where.append(f"udsagn {problem.number}")
     message = problem.heading or problem.message
     return {"where": ", ".join(where), "message": message[:1].upper() + message[1:],
             "found": problem.found or "", "allowed": problem.allowed or ""}

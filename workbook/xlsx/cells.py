@@ -18,12 +18,13 @@ import python_calamine
 
 from workbook import danish
 from workbook.errors import WorkbookFileError
-from workbook.xlsx.guard import MAX_CELLS
+from workbook.xlsx.guard import MAX_CELLS, refused
 from workbook.xlsx.package import (
     MAX_RUNS,
     Package,
     Sheet,
     SheetScan,
+    count_runs,
     formulas,
     read_package,
     scan_sheet,
@@ -47,6 +48,15 @@ class CellSource:
         self.cells = 0
         self.runs = 0
         self._book = None
+        for info in self.archive.infolist():  # rich text lives in the shared strings and comments
+            if info.filename.lower().endswith(("sharedstrings.xml", ".vml")) or "comments" in info.filename.lower():
+                self.count_runs(count_runs(self.archive.read(info)))
+
+    def count_runs(self, runs: int) -> None:
+        self.runs += runs
+        if self.runs > MAX_RUNS:
+            raise self.fail(f"filen har for mange tekstafsnit med formatering (over {danish.number(MAX_RUNS)}) "
+                            "og læses ikke")
 
     def close(self) -> None:
         if self._book is not None:
@@ -67,7 +77,7 @@ class CellSource:
         return next(s for s in self.package.sheets if s.name == name)
 
     def fail(self, message: str) -> WorkbookFileError:
-        return WorkbookFileError(f"{self.label}: {message}")
+        return refused(self.label, message)
 
     def part(self, name: str) -> bytes:
         part = self.sheet(name).part
@@ -78,12 +88,9 @@ class CellSource:
         if name not in self.scans:
             scan = self.scans[name] = scan_sheet(self.part(name))
             self.cells += scan.area
-            self.runs += scan.runs
             if self.cells > MAX_CELLS:
                 raise self.fail(f"filen har for mange celler (over {danish.number(MAX_CELLS)}) og læses ikke")
-            if self.runs > MAX_RUNS:
-                raise self.fail(f"filen har for mange tekstafsnit med formatering (over {danish.number(MAX_RUNS)}) "
-                                "og læses ikke")
+            self.count_runs(scan.runs)
         return self.scans[name]
 
     def _calamine(self):

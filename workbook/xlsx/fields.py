@@ -18,6 +18,7 @@ from openpyxl.utils.cell import get_column_letter
 from workbook import danish
 from workbook.xlsx import layout as L
 from workbook.xlsx.locate import FormulaValue, cell_text
+from workbook.xlsx.texts import shorten
 
 SCALE_TEXT = ", ".join(L.SCALE)
 PRIORITY_TEXT = ", ".join(L.PRIORITIES)
@@ -99,17 +100,17 @@ def read_answer(row: Sequence[object], row_number: int, columns: dict[str, int],
 
     answer, other = L.match_option(value("answer"), L.SCALE)
     if other is not None:
-        warn(f"'{other}' er ikke et gyldigt svar (gyldige svar: {SCALE_TEXT})", cell("answer"),
+        warn(f"'{shorten(other)}' er ikke et gyldigt svar (gyldige svar: {SCALE_TEXT})", cell("answer"),
              found=other, allowed=SCALE_TEXT, heading="Ugyldigt svar")
     priority, other = L.match_option(value("priority"), L.PRIORITIES)
     if other is not None:
-        warn(f"'{other}' er ikke en gyldig prioritet (gyldige: {PRIORITY_TEXT})", cell("priority"),
+        warn(f"'{shorten(other)}' er ikke en gyldig prioritet (gyldige: {PRIORITY_TEXT})", cell("priority"),
              found=other, allowed=PRIORITY_TEXT, heading="Ugyldig prioritet")
     owner = cell_text(value("owner"))
     typed = row[columns["deadline"] - 1] if "deadline" in columns and columns["deadline"] <= len(row) else None
     deadline = parse_deadline(value("deadline"))
     if isinstance(deadline, str) and not isinstance(typed, FormulaValue):  # a formula is reported once
-        warn(f"'{deadline}' er ikke en dato (skriv fx {DATE_EXAMPLE})", cell("deadline"),
+        warn(f"'{shorten(deadline)}' er ikke en dato (skriv fx {DATE_EXAMPLE})", cell("deadline"),
              found=deadline, allowed=f"en dato, fx {DATE_EXAMPLE}", heading="Frist er ikke en dato")
     comment = cell_text(value("comment"))
     return Answer(answer, priority, owner, deadline, comment)
@@ -122,12 +123,12 @@ def _warn_formula(found: FormulaValue, key: str, cell: str, warn: Warn) -> None:
     else:
         kept_text = "teksten er bevaret" if found.typed_text else "formlen er bevaret som tekst"
     if found.typed_text and found.error:
-        message = (f"'{found.text}' er læst som en formel og giver fejlen {found.error}; {kept_text}. "
+        message = (f"'{shorten(found.text)}' er læst som en formel og giver fejlen {found.error}; {kept_text}. "
                    "Skriv en apostrof (') foran tekst, der begynder med - eller +")
     elif found.error:
-        message = f"formlen '{found.formula}' giver fejlen {found.error}; {kept_text}"
+        message = f"formlen '{shorten(found.formula)}' giver fejlen {found.error}; {kept_text}"
     else:
-        message = (f"formlen '{found.formula}' har ingen beregnet værdi (filen er gemt af et andet "
+        message = (f"formlen '{shorten(found.formula)}' har ingen beregnet værdi (filen er gemt af et andet "
                    f"program end Excel); {kept_text}")
     warn(message, cell, found=found.formula,
          heading="Formel med fejl" if found.error else "Formel uden beregnet værdi")

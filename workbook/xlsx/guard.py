@@ -22,7 +22,7 @@ import zlib
 from pathlib import Path
 
 from workbook import danish
-from workbook.errors import WorkbookFileError
+from workbook.errors import Problem, WorkbookFileError
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 60 * 1024 * 1024
@@ -38,6 +38,11 @@ _MACRO_PARTS = ("vbaproject.bin", "vbadata.xml")
 _MACRO_TYPES = (b"macroEnabled", b"vbaProject")
 
 
+def refused(label: str, message: str) -> WorkbookFileError:
+    """Return the error for the file ``label`` that cannot be used, saying why in ``message``."""
+    return WorkbookFileError([Problem(label, message)])
+
+
 def _mb(size: int) -> str:
     return f"{danish.number(size / (1024 * 1024), 0)} MB"
 
@@ -49,17 +54,16 @@ def check_container(path: Path, label: str) -> None:
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise WorkbookFileError(f"{label}: {os_reason(exc)}") from None
+        raise refused(label, f"{os_reason(exc)}") from None
     if size > MAX_FILE_BYTES:
-        raise WorkbookFileError(
-            f"{label}: filen er for stor ({_mb(size)}; højst {_mb(MAX_FILE_BYTES)}). "
+        raise refused(label, f"filen er for stor ({_mb(size)}; højst {_mb(MAX_FILE_BYTES)}). "
             "Et udfyldt ark fylder normalt under 1 MB")
     if head == CFB_MAGIC:
         _refuse_cfb(path, label)
     if not head.startswith(ZIP_MAGIC):
         if size == 0:
-            raise WorkbookFileError(f"{label}: filen er tom")
-        raise WorkbookFileError(f"{label}: filen er ikke en Excel-fil (xlsx)")
+            raise refused(label, "filen er tom")
+        raise refused(label, "filen er ikke en Excel-fil (xlsx)")
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
@@ -67,15 +71,13 @@ def check_container(path: Path, label: str) -> None:
             names = {info.filename.lower(): info for info in infos}
             if path.suffix.lower() == ".xlsm" or any(
                     name.rsplit("/", 1)[-1] in _MACRO_PARTS for name in names):
-                raise WorkbookFileError(
-                    f"{label}: filen indeholder makroer (VBA) og læses ikke. "
+                raise refused(label, "filen indeholder makroer (VBA) og læses ikke. "
                     "Gem den som almindelig Excel-projektmappe (.xlsx) og send den igen")
             if "[content_types].xml" not in names or "xl/workbook.xml" not in names:
-                raise WorkbookFileError(f"{label}: filen er ikke en Excel-projektmappe (xlsx)")
+                raise refused(label, "filen er ikke en Excel-projektmappe (xlsx)")
             content_types = _read_head(archive, names["[content_types].xml"])
             if any(mark in content_types for mark in _MACRO_TYPES):
-                raise WorkbookFileError(
-                    f"{label}: filen indeholder makroer (VBA) og læses ikke. "
+                raise refused(label, "filen indeholder makroer (VBA) og læses ikke. "
                     "Gem den som almindelig Excel-projektmappe (.xlsx) og send den igen")
             for info in infos:
                 if info.filename.lower().endswith((".xml", ".rels", ".vml")):
@@ -84,8 +86,8 @@ def check_container(path: Path, label: str) -> None:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError,
             NotImplementedError, RuntimeError, zlib.error, struct.error) as exc:
-        raise WorkbookFileError(
-            f"{label}: filen er beskadiget eller ufuldstændig og kan ikke åbnes. Årsag: {reason(exc)}") from None
+        raise refused(label, "filen er beskadiget eller ufuldstændig og kan ikke åbnes. "
+                      f"Årsag: {reason(exc)}") from None
 
 
 _OS_REASONS = {
@@ -151,27 +153,22 @@ def _refuse_cfb(path: Path, label: str) -> None:
     except OSError:
         data = b""
     if _ENCRYPTION_MARK in data:
-        raise WorkbookFileError(
-            f"{label}: filen er beskyttet med adgangskode (krypteret) og kan ikke læses. "
+        raise refused(label, "filen er beskyttet med adgangskode (krypteret) og kan ikke læses. "
             "Fjern adgangskoden i Excel (Filer > Info > Beskyt projektmappe) og send den igen")
-    raise WorkbookFileError(
-        f"{label}: filen er i det gamle Excel-format (.xls) eller krypteret. "
+    raise refused(label, "filen er i det gamle Excel-format (.xls) eller krypteret. "
         "Gem den som Excel-projektmappe (.xlsx) og send den igen")
 
 
 def _check_directory(infos: list[zipfile.ZipInfo], label: str) -> None:
     if len(infos) > MAX_ZIP_ENTRIES:
-        raise WorkbookFileError(
-            f"{label}: filen har for mange dele ({len(infos)}; højst {MAX_ZIP_ENTRIES}) og læses ikke")
+        raise refused(label, f"filen har for mange dele ({len(infos)}; højst {MAX_ZIP_ENTRIES}) og læses ikke")
     total = sum(info.file_size for info in infos)
     if total > MAX_UNCOMPRESSED_BYTES:
-        raise WorkbookFileError(
-            f"{label}: filen fylder for meget udpakket ({_mb(total)}; højst "
+        raise refused(label, f"filen fylder for meget udpakket ({_mb(total)}; højst "
             f"{_mb(MAX_UNCOMPRESSED_BYTES)}) og læses ikke")
     for info in infos:
         if info.flag_bits & 0x1:
-            raise WorkbookFileError(
-                f"{label}: filen er beskyttet med adgangskode (krypteret) og kan ikke læses")
+            raise refused(label, "filen er beskyttet med adgangskode (krypteret) og kan ikke læses")
 
 
 def _read_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo, size: int = 4096) -> bytes:
@@ -192,11 +189,10 @@ def _check_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -
             if verdict is not None:
                 if verdict:
                     return
-                raise WorkbookFileError(
-                    f"{label}: delen {info.filename} indeholder en DOCTYPE- eller ENTITY-erklæring "
+                raise refused(label, f"delen {info.filename} indeholder en DOCTYPE- eller ENTITY-erklæring "
                     "(mulig XML-angreb) og læses ikke")
         if data.strip() and _prolog_verdict(data) is None:
-            raise WorkbookFileError(f"{label}: delen {info.filename} har en ugyldig XML-indledning")
+            raise refused(label, f"delen {info.filename} har en ugyldig XML-indledning")
 
 
 def _prolog_verdict(data: bytes) -> bool | None:

@@ -21,46 +21,58 @@ from xml.etree.ElementTree import ParseError
 from openpyxl.utils.cell import get_column_letter
 
 from workbook.content.model import Catalog
+from workbook.errors import Problem as LocatedProblem
 from workbook.errors import WorkbookFileError
 from workbook.paths import shell_word
 from workbook.xlsx import layout as L
 from workbook.xlsx import locate
 from workbook.xlsx.cells import CALAMINE_ERRORS, CellSource
 from workbook.xlsx.fields import Answer
-from workbook.xlsx.guard import check_container, reason
+from workbook.xlsx.guard import check_container, reason, refused
 from workbook.xlsx.items import Found, SheetReader, merge
 from workbook.xlsx.locate import FormulaValue, MetaItem, cell_text
+from workbook.xlsx.texts import shorten
 
-__all__ = ["Answer", "FormulaValue", "MetaItem", "Problem", "Response", "find_answer", "read_response"]
+__all__ = ["Answer", "CellProblem", "FormulaValue", "MetaItem", "Problem", "Response", "find_answer",
+           "read_response"]
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
-class Problem:
-    """A located problem in a file: what was found, where, and what is allowed."""
+class CellProblem(LocatedProblem):
+    """A located problem in a returned workbook: ``errors.Problem`` with what error reports show.
 
-    file: str
-    message: str
-    sheet: str | None = None
-    cell: str | None = None
-    found: str | None = None
-    allowed: str | None = None
-    heading: str | None = None
-    """A short title for error reports (``Ugyldigt svar``); the message when None."""
-    item: str | None = None
+    ``where`` is ``file [Ark!C7]`` (or ``file [Ark]``, or the file alone); ``str()`` gives
+    ``file [Ark!C7]: message``.
+    """
+
+    sheet: str = ""
+    cell: str = ""
+    found: str = ""
+    """The value found, shortened for messages (at most 80 characters, cut with "…")."""
+    allowed: str = ""
+    heading: str = ""
+    """A short title for error reports (``Ugyldigt svar``); the message when empty."""
+    number: str = ""
     """The statement's printed number (``2.3``), when the problem is in a statement's row."""
 
     @property
-    def where(self) -> str:
-        """``Forsikring!D7`` (or the sheet alone, or empty)."""
-        if self.sheet and self.cell:
-            return f"{self.sheet}!{self.cell}"
-        return self.sheet or ""
+    def place(self) -> str:
+        """``Forsikring!D7`` (or the sheet alone, or empty): ``where`` without the file."""
+        return f"{self.sheet}!{self.cell}" if self.sheet and self.cell else self.sheet
 
-    def __str__(self) -> str:
-        where = f" [{self.where}]" if self.where else ""
-        return f"{self.file}{where}: {self.message}"
+
+def cell_problem(label: str, message: str, sheet: str = "", cell: str = "", **details: str) -> CellProblem:
+    """Return the problem located at ``sheet!cell`` of the file ``label``."""
+    place = f"{sheet}!{cell}" if sheet and cell else sheet
+    where = f"{label} [{place}]" if place else label
+    details = {key: value or "" for key, value in details.items()}
+    return CellProblem(where, message, sheet=sheet or "", cell=cell or "", **details)
+
+
+#: The name report/ imports; every problem of a read workbook is a ``CellProblem``.
+Problem = CellProblem
 
 
 @dataclass
@@ -81,7 +93,7 @@ class Response:
     so ``upgrade`` carries even values that are not on the scale."""
     guide: dict[str, str] = field(default_factory=dict)
     """Label → value pairs of the guide sheet's first two columns (only with ``keep_text=True``)."""
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[CellProblem] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -118,13 +130,17 @@ def _opened(path: Path, label: str, job):
     try:
         source = CellSource(path, label)
     except _BROKEN as exc:
-        raise WorkbookFileError(f"{label}: filen er beskadiget og kan ikke åbnes. Årsag: {reason(exc)}") from None
+        raise refused(label, f"filen er beskadiget og kan ikke åbnes. Årsag: {reason(exc)}") from None
     try:
         return job(_Reader(source))
     except WorkbookFileError:
         raise
     except _BROKEN as exc:
-        raise WorkbookFileError(f"{label}: filen er beskadiget og kan ikke læses. Årsag: {reason(exc)}") from None
+        raise refused(label, f"filen er beskadiget og kan ikke læses. Årsag: {reason(exc)}") from None
+    except BaseException as exc:  # a Rust panic in calamine is a BaseException (pyo3's PanicException)
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise refused(label, "filen er beskadiget og kan ikke læses. Årsag: indholdet kan ikke tolkes") from None
     finally:
         source.close()
 
@@ -154,15 +170,17 @@ class _Reader:
         self.source = source
         self.path = source.path
         self.label = source.label
-        self.problems: list[Problem] = []
+        self.problems: list[CellProblem] = []
 
     def fail(self, message: str) -> WorkbookFileError:
-        return WorkbookFileError(f"{self.label}: {message}")
+        return refused(self.label, message)
 
     def warn(self, message: str, sheet: str | None = None, cell: str | None = None,
              found: str | None = None, allowed: str | None = None, item: str | None = None,
              heading: str | None = None) -> None:
-        self.problems.append(Problem(self.label, message, sheet, cell, found, allowed, heading, item))
+        self.problems.append(cell_problem(self.label, message, sheet or "", cell or "",
+                                          found=shorten(found) if found else "", allowed=allowed,
+                                          heading=heading, number=item))
 
     def rows(self, sheet: str) -> list[tuple[int, list[object]]]:
         return list(self.source.rows(sheet))
@@ -223,15 +241,16 @@ class _Reader:
                             "ikke med udsagnene). Brug det ark, der blev sendt ud")
 
     def check_catalog(self, meta: dict[str, str], items: list[MetaItem], catalog: Catalog) -> None:
-        have = meta.get(L.MetaKey.CATALOG_VERSION, "?")
+        have = shorten(meta.get(L.MetaKey.CATALOG_VERSION, "?"), 40)
         upgrade = f"Kør: workbook upgrade {shell_word(self.path)}"
         if have != catalog.version:
             raise self.fail(f"arket er lavet til katalogversion {have}, men det nuværende katalog er "
                             f"version {catalog.version}. {upgrade}")
         unknown = [i.item_id for i in items if catalog.get(i.item_id) is None]
         if unknown:
-            raise self.fail(f"arket indeholder udsagn, der ikke findes i det nuværende katalog "
-                            f"({', '.join(unknown[:3])}{' …' if len(unknown) > 3 else ''}). {upgrade}")
+            shown = ", ".join(shorten(u, 40) for u in unknown[:3]) + (" …" if len(unknown) > 3 else "")
+            raise self.fail(f"arket indeholder udsagn, der ikke findes i det nuværende katalog ({shown}). "
+                            f"{upgrade}")
 
     def report_stray(self) -> None:
         for name, scan in self.source.scans.items():
@@ -305,7 +324,7 @@ class _Reader:
             if key in L.INPUT_KEYS and table.header_row:
                 header = L.COLUMN_BY_KEY[key].header
                 cell = f"{get_column_letter(table.columns[key])}{table.header_row}"
-                self.warn(f"overskriften '{text}' er ikke '{header}'; kolonnen er læst som '{header}' ud fra "
+                self.warn(f"overskriften '{shorten(text)}' er ikke '{header}'; kolonnen er læst som '{header}' ud fra "
                           "arkets opbygning", sheet=sheet, cell=cell, found=text, allowed=header,
                           heading="Ændret overskrift")
 
@@ -317,7 +336,7 @@ class _Reader:
         for sheet, expected in by_sheet.items():
             missing = [item for item in expected if item.item_id not in chosen]
             if len(missing) == len(expected) and sheet not in names:
-                self.warn(f"arket '{sheet}' mangler; dets {len(expected)} udsagn tælles som ubesvarede",
+                self.warn(f"arket '{shorten(sheet)}' mangler; dets {len(expected)} udsagn tælles som ubesvarede",
                           sheet=sheet)
             elif len(missing) == len(expected) and sheet not in with_items:
                 self.warn(f"kolonnen 'Id' med udsagnenes id blev ikke fundet i arket; dets {len(expected)} "

@@ -133,3 +133,12 @@ RESERVED_SHEET = (
     "temaet '{theme}': den korte titel '{name}' er navnet på et af selvevalueringens faste ark; "
     "giv temaet en anden 'short_title'"
 )
+
+#: The longest value a message echoes; a longer one is cut and ends in "…".
+ECHO_MAX = 80
+
+
+def shorten(value: object, limit: int = ECHO_MAX) -> str:
+    """Return ``value`` as one line of at most ``limit`` characters, cut with "…" when longer."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -15,13 +15,14 @@ from pathlib import Path
 from openpyxl.styles import Alignment, Font
 
 from workbook.content.model import Catalog
-from workbook.errors import OutputError, WorkbookFileError
+from workbook.errors import OutputError
 from workbook.files import atomic_path
 from workbook.meeting.load import Meeting, MeetingTheme
 from workbook.xlsx import layout as L
 from workbook.xlsx import locate
 from workbook.xlsx import texts as txt
 from workbook.xlsx.fields import iso_date
+from workbook.xlsx.guard import refused
 from workbook.xlsx.read import read_response
 from workbook.xlsx.write import DATE_FORMAT, build_workbook, item_rows, put_text
 
@@ -142,7 +143,7 @@ def _meeting(response, catalog: Catalog, old: Path) -> Meeting:
         if item.theme_id not in theme_ids and item.theme_id in catalog.theme_ids:
             theme_ids.append(item.theme_id)
     if not theme_ids:
-        raise WorkbookFileError(f"{old}: ingen af arkets temaer findes i det nuværende katalog "
+        raise refused(str(old), "ingen af arkets temaer findes i det nuværende katalog "
                                 f"(version {catalog.version}); der er intet at opdatere til")
     date = iso_date(meta.get(L.MetaKey.MEETING_DATE, "")) or dt.date.today()
     return Meeting(

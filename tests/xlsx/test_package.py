@@ -1,0 +1,70 @@
+"""The scan before calamine: stray cells far out, cells without references, rich-text runs, formulas."""
+
+from __future__ import annotations
+
+import time
+import zipfile
+
+import pytest
+from openpyxl import load_workbook
+from xlsx_fixtures import make_catalog, write_filled
+
+from workbook.errors import WorkbookFileError
+from workbook.xlsx.package import MAX_COLUMNS, scan_sheet
+from workbook.xlsx.read import read_response
+
+CATALOG = make_catalog()
+IDS = [i.id for t in CATALOG.themes for i in t.checklist]
+
+
+def test_the_scan_finds_extent_and_stray_cells_without_building_cells():
+    data = (b'<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1"><v>1</v></c></row>'
+            b'<row r="9"><c r="B9"><f>A1+1</f></c><c r="XFD9"><v>2</v></c></row></sheetData>')
+    scan = scan_sheet(data)
+    assert (scan.cells, scan.rows, scan.columns, scan.stray, scan.has_formulas) == (4, 9, 3, ["XFD9"], True)
+    assert scan.area == 27
+    unreferenced = scan_sheet(b'<sheetData><row r="1"><c><v>1</v></c><c><v>2</v></c></row></sheetData>')
+    assert (unreferenced.cells, unreferenced.columns) == (2, 2)
+
+
+@pytest.mark.parametrize("far", ["XFD1048576", "GS1", "ZZZ40"])
+def test_a_cell_far_out_is_a_located_problem_not_a_crash(tmp_path, far):
+    """calamine would allocate the whole grid up to the last cell (it aborts the process for XFD1048576)."""
+    path = write_filled(tmp_path / "f.xlsx", CATALOG, {IDS[0]: {"answer": "Ja"}})
+    wb = load_workbook(path)
+    wb["Forsikring"][far] = "løs celle"
+    wb.save(path)
+    started = time.perf_counter()
+    response = read_response(path, CATALOG, label="f.xlsx")
+    assert time.perf_counter() - started < 5
+    assert [str(p) for p in response.problems] == [
+        f"f.xlsx [Forsikring!{far}]: 1 celler langt ude til højre ({far}) er ikke læst; slet dem, hvis de "
+        "ikke skal være der"]
+    assert response.answers[IDS[0]].answer == "Ja"
+    assert MAX_COLUMNS == 200
+
+
+def test_many_rich_text_runs_are_refused_quickly(tmp_path):
+    """A small file of nested text runs (2.2 GB in openpyxl) is stopped by counting runs first."""
+    path = write_filled(tmp_path / "r.xlsx", CATALOG, {})
+    runs = "".join(f"<r><t>{k % 10}</t></r>" for k in range(60_000))
+    sst = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+           f'spreadsheetml/2006/main" count="1" uniqueCount="1"><si>{runs}</si></sst>')
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", sst)
+    assert path.stat().st_size < 200_000
+    started = time.perf_counter()
+    with pytest.raises(WorkbookFileError) as info:
+        read_response(path, CATALOG, label="r.xlsx")
+    assert time.perf_counter() - started < 5
+    assert str(info.value) == "r.xlsx: filen har for mange tekstafsnit med formatering (over 50.000) og læses ikke"
+
+
+def test_an_error_value_pasted_without_formula_is_kept_as_its_text(tmp_path):
+    from xlsx_fixtures import replace_cells
+
+    path = write_filled(tmp_path / "e.xlsx", CATALOG, {IDS[0]: {"answer": "FEJL"}})
+    replace_cells(path, {"FEJL": ' t="e"><v>#N/A</v>'})
+    [problem] = read_response(path, CATALOG, label="e.xlsx").problems
+    assert str(problem) == ("e.xlsx [Forsikring!D5]: '#N/A' er ikke et gyldigt svar (gyldige svar: Ja, Delvist, "
+                            "Nej, Ved ikke, Ikke relevant)")
