@@ -7,15 +7,18 @@ a later chapter refers to that chapter. The full answer is printed only in Bilag
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Sequence
 
 from workbook import danish
-from workbook.content.dated import describe_change
+from workbook.content.dated import describe_change, overdue
 from workbook.content.model import Catalog, Certainty, LegalAnswer, LegalTopic, Theme
 from workbook.guide.model import HjemmelView, LegalBox, LegalBrief, LegalTopicView, LegalView
 from workbook.guide.used import SourceNumbers
 from workbook.guide.wording import by_area, fits_area, short_answer
 from workbook.render.env import paragraphs
+
+log = logging.getLogger(__name__)
 
 
 def hjemmel_views(answer: LegalAnswer) -> tuple[HjemmelView, ...]:
@@ -120,4 +123,9 @@ def _changes(answer: LegalAnswer, on: dt.date) -> tuple[str, ...]:
     changes = answer.changes
     if isinstance(changes, str):
         return tuple(paragraphs(changes))
+    for change in changes:
+        if overdue(change, on):
+            log.warning("juridisk svar '%s': ændringen »%s« var forventet %s, før mødet; guiden siger, at det "
+                        "ikke er bekræftet. Opdatér indholdet, når det vides, hvad der er sket.",
+                        answer.id, change.text, danish.date(change.date))
     return tuple(describe_change(c, on) for c in changes)
