@@ -148,9 +148,7 @@ class Hjemmel:
     @property
     def label(self) -> str:
         """``Serviceloven § 18, stk. 1`` (with the note in brackets when there is one)."""
-        act = self.act.older.get(self.cited, self.act) if self.cited else self.act
-        name = self.act.name if not self.act.amending else act.number[:1].upper() + act.number[1:]
-        text = f"{name} {self.provision}".strip()
+        text = f"{self.act.name} {self.provision}".strip()
         return f"{text} ({self.note})" if self.note else text
 
     @property
