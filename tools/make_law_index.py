@@ -44,6 +44,7 @@ SHORT_NAMES = {
     "bek-underretningspligt": "bekendtgørelsen om underretningspligt efter barnets lov",
     "bek-kriminalregisteret": "kriminalregisterbekendtgørelsen",
     "bek-rehabiliteringsteam": "bekendtgørelsen om rehabiliteringsplan og rehabiliteringsteam",
+    "bek-ressourceforloeb": "bekendtgørelsen om ophævelse af reglerne om samtaler i ressourceforløb",
     "bek-oplaeringskrav": "bekendtgørelsen om krav om personer under oplæring i offentlige kontrakter",
     "folkeoplysningsloven": "folkeoplysningsloven",
     "bek-folkeoplysning": "folkeoplysningsbekendtgørelsen",

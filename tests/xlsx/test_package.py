@@ -68,3 +68,18 @@ def test_an_error_value_pasted_without_formula_is_kept_as_its_text(tmp_path):
     [problem] = read_response(path, CATALOG, label="e.xlsx").problems
     assert str(problem) == ("e.xlsx [Forsikring!D5]: '#N/A' er ikke et gyldigt svar (gyldige svar: Ja, Delvist, "
                             "Nej, Ved ikke, Ikke relevant)")
+
+
+def test_a_large_sheet_of_the_respondents_own_is_named_and_the_answers_still_count(tmp_path):
+    path = write_filled(tmp_path / "big.xlsx", CATALOG, {IDS[0]: {"answer": "Nej"}})
+    wb = load_workbook(path)
+    own = wb.create_sheet("Mine data")
+    for row in range(1, 25_001):
+        own.cell(row, 1, row)
+        own.cell(row, 10, "x")
+    wb.save(path)
+    response = read_response(path, CATALOG, label="big.xlsx")
+    assert [str(p) for p in response.problems] == [
+        "big.xlsx [Mine data]: arket er for stort (250.000 celler) og er ikke læst; svar skal stå i de ark, der "
+        "blev sendt ud"]
+    assert response.answers[IDS[0]].answer == "Nej"

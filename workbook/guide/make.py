@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from workbook.content.model import Catalog
+from workbook.content.rules import overdue_changes
 from workbook.errors import RenderError
 from workbook.files import write_text_atomic
 from workbook.guide.docx import write_guide_docx
@@ -59,6 +60,9 @@ def write_guide(meeting: Meeting, catalog: Catalog, target: Path, *, variant: st
     target = Path(target)
     html = fmt == "html"
     view = build_view(meeting, catalog, variant=variant)
+    if variant == "fuld":  # only the full guide prints the dated changes (Bilag A)
+        for problem in overdue_changes(catalog, meeting.date, (t.theme_id for t in meeting.themes)):
+            log.warning("%s", problem)
     if fmt == "docx":
         if variant != "fuld":
             raise RenderError("Word-udgaven findes kun af den fulde guide (brug --variant fuld)")

@@ -84,12 +84,13 @@ class SheetReader:
     """Reads the statement rows of one sheet's ``ItemTable`` into ``Found`` rows."""
 
     def __init__(self, sheet: str, table: ItemTable, items: dict[str, MetaItem],
-                 catalog: Catalog | None, warn: Warn) -> None:
+                 by_text: dict[str, str], warn: Warn) -> None:
         self.sheet = sheet
         self.table = table
         self.items = items
         self.by_number = {item.number: item.item_id for item in items.values()}
-        self.by_text = statement_index(catalog, items)
+        self.by_text = by_text
+        """Folded statement text → item id (``statement_index``)."""
         self.warn = warn
 
     def read(self, keep_text: bool) -> SheetReading:

@@ -1,8 +1,9 @@
 """The self-assessment workbook's layout: the one contract shared by the writer and the reader.
 
 Sheet names, column headers, the answer scale, defined names and the hidden metadata sheet are
-declared here and nowhere else. The reader finds columns by header text and rows by item id, never by
-fixed position, so sorted rows and extra columns still read correctly.
+declared here and nowhere else. The reader finds sheets and rows by the item ids the metadata
+lists and columns by header text (or, for an edited header, by this layout), never by sheet name or
+fixed position, so renamed, copied or sorted sheets and extra columns still read correctly.
 """
 
 from __future__ import annotations
