@@ -84,18 +84,22 @@ class Package:
     defined: dict[str, str]
 
 
-def _xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element:
+def _xml(archive: zipfile.ZipFile, name: str, parts: dict[str, bytes]) -> ElementTree.Element:
     # The guard has refused any part with a DOCTYPE before this, so no entity can expand.
-    return ElementTree.fromstring(archive.read(name))
+    return ElementTree.fromstring(parts[name] if name in parts else archive.read(name))
 
 
-def read_package(archive: zipfile.ZipFile) -> Package:
-    """Return the sheets (name, state, part) and the defined names of ``archive``."""
-    book = _xml(archive, "xl/workbook.xml")
+def read_package(archive: zipfile.ZipFile, parts: dict[str, bytes] | None = None) -> Package:
+    """Return the sheets (name, state, part) and the defined names of ``archive``.
+
+    ``parts`` holds parts already read (part name → bytes), used instead of reading them again.
+    """
+    parts = parts or {}
+    book = _xml(archive, "xl/workbook.xml", parts)
     rels_name = "xl/_rels/workbook.xml.rels"
     targets = {}
-    if rels_name in archive.namelist():
-        for rel in _xml(archive, rels_name).iter(f"{{{PKG_REL_NS}}}Relationship"):
+    if rels_name in parts or rels_name in archive.namelist():
+        for rel in _xml(archive, rels_name, parts).iter(f"{{{PKG_REL_NS}}}Relationship"):
             target = rel.get("Target", "")
             path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
             targets[rel.get("Id")] = path
