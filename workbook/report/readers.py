@@ -60,10 +60,15 @@ def _workers(count: int) -> int:
     return min(cores, max(1, count // CHUNK))
 
 
-def read_many(jobs: list[tuple[Path, str]], catalog: Catalog) -> Iterator[Response | str]:
-    """Yield ``read_one`` for each (path, label) of ``jobs``, in their order."""
-    workers = _workers(len(jobs))
-    if len(jobs) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+def read_many(jobs: list[tuple[Path, str]], catalog: Catalog, *, workers: int | None = None
+              ) -> Iterator[Response | str]:
+    """Yield ``read_one`` for each (path, label) of ``jobs``, in their order.
+
+    ``workers``: how many processes read (None: one per core from ``PARALLEL_FROM`` files on).
+    """
+    if workers is None:
+        workers = _workers(len(jobs)) if len(jobs) >= PARALLEL_FROM else 1
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         for path, label in jobs:
             yield read_one(path, label, catalog)
         return
@@ -72,7 +77,7 @@ def read_many(jobs: list[tuple[Path, str]], catalog: Catalog) -> Iterator[Respon
     done = 0
     try:
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=(catalog,)) as pool:
-            for result in pool.map(_read_in_worker, jobs, chunksize=CHUNK):
+            for result in pool.map(_read_in_worker, jobs, chunksize=min(CHUNK, max(1, len(jobs) // workers))):
                 yield result
                 done += 1
     except BrokenProcessPool:  # a worker died (killed, out of memory): read the rest here

@@ -32,6 +32,10 @@ _REF = re.compile(rb'\br="([A-Za-z]{1,3})([0-9]{1,7})"')
 _PREFIXED_RUN = re.compile(rb"<\w+:r[\s>]")
 _PREFIXED_STRING = re.compile(rb"<\w+:si[\s>]")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")
+#: Quick tests that start with a literal (the regex engine then skips ahead by a fast search):
+#: a sheet without a match of these has no formula (no prefixed formula, no prefixed run).
+_PLAIN_FORMULA = re.compile(rb"<f[\s/>]")
+_PREFIXED_RUN_END = re.compile(rb":r[\s>]")
 #: How every known writer starts a cell; a cell written otherwise sends the scan down the slow path.
 _CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
 _ERROR = b't="e"'
@@ -115,7 +119,7 @@ def read_package(archive: zipfile.ZipFile, parts: dict[str, bytes] | None = None
 def count_runs(data: bytes) -> int:
     """Return how many rich-text runs (``<r>`` elements) the XML ``data`` holds."""
     plain = data.count(b"<r>") + data.count(b"<r ")
-    return plain + len(_PREFIXED_RUN.findall(data)) if b":r" in data else plain
+    return plain + len(_PREFIXED_RUN.findall(data)) if _PREFIXED_RUN_END.search(data) else plain
 
 
 def count_strings(data: bytes) -> int:
@@ -131,17 +135,25 @@ def scan_sheet(data: bytes) -> SheetScan:
     cells beyond ``MAX_COLUMNS`` or cells without a reference is walked cell by cell.
     """
     prefixed = b":c " in data or b":c>" in data  # cells written with a namespace prefix (<x:c>)
-    scan = SheetScan(has_formulas=_FORMULA.search(data) is not None or _ERROR in data, runs=count_runs(data))
+    scan = SheetScan(has_formulas=_has_formulas(data), runs=count_runs(data))
     scan.cells = len(_CELL.findall(data)) if prefixed else data.count(b"<c ") + data.count(b"<c>")
     refs = _CELL_REF.findall(data)
     if not refs:
         return scan if not scan.cells else _walk(data, scan)
-    columns = max(column_number(letters.decode()) for letters in {letters for letters, _ in refs})
+    letters, digits = zip(*refs, strict=True)
+    columns = max(column_number(each.decode()) for each in set(letters))
     if len(refs) != scan.cells or columns > MAX_COLUMNS:
         return _walk(data, scan)
     scan.columns = columns
-    scan.rows = max(map(int, (digits for _, digits in refs)))
+    scan.rows = max(map(int, digits))
     return scan
+
+
+def _has_formulas(data: bytes) -> bool:
+    """Whether sheet XML ``data`` has a formula or an error cell."""
+    if _PLAIN_FORMULA.search(data) or _ERROR in data:
+        return True
+    return b":f" in data and _FORMULA.search(data) is not None
 
 
 def _walk(data: bytes, scan: SheetScan) -> SheetScan:
@@ -169,7 +181,7 @@ def formulas(data: bytes) -> dict[tuple[int, int], FormulaValue | str]:
     A formula cell without a cached value or with an error becomes a ``FormulaValue``; an error
     value without a formula (pasted as a value) its error text, as Excel shows it (``#N/A``).
     """
-    return _formulas(data) if _FORMULA.search(data) or _ERROR in data else {}
+    return _formulas(data) if _has_formulas(data) else {}
 
 
 def _formulas(data: bytes) -> dict[tuple[int, int], FormulaValue | str]:
