@@ -16,6 +16,7 @@ Limits (a filled workbook of the full catalog is about 40 KB on disk and 400 KB 
 from __future__ import annotations
 
 import errno
+import io
 import struct
 import zipfile
 import zlib
@@ -64,9 +65,12 @@ def open_checked(path: Path, label: str, parts: dict[str, bytes]) -> zipfile.Zip
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
-            head = handle.read(8)
+            # In memory (at most MAX_FILE_BYTES): every part is then looked at without a system call.
+            data = handle.read(MAX_FILE_BYTES + 1) if size <= MAX_FILE_BYTES else b""
     except OSError as exc:
         raise refused(label, f"{os_reason(exc)}") from None
+    size = max(size, len(data))
+    head = data[:8]
     if size > MAX_FILE_BYTES:
         raise refused(label, f"filen er for stor ({_mb(size)}; højst {_mb(MAX_FILE_BYTES)}). "
             "Et udfyldt ark fylder normalt under 1 MB")
@@ -78,7 +82,7 @@ def open_checked(path: Path, label: str, parts: dict[str, bytes]) -> zipfile.Zip
         raise refused(label, "filen er ikke en Excel-fil (xlsx)")
     archive = None
     try:
-        archive = zipfile.ZipFile(path)
+        archive = zipfile.ZipFile(io.BytesIO(data))
         _check_parts(archive, path, label, parts)
         return archive
     except WorkbookFileError:

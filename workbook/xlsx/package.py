@@ -36,6 +36,9 @@ _FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")
 #: a sheet without a match of these has no formula (no prefixed formula, no prefixed run).
 _PLAIN_FORMULA = re.compile(rb"<f[\s/>]")
 _PREFIXED_RUN_END = re.compile(rb":r[\s>]")
+_PLAIN_RUN = re.compile(rb"<r[ >]")
+_PLAIN_CELL = re.compile(rb"<c[ >]")
+_PREFIXED_CELL_END = re.compile(rb":c[ >]")
 #: How every known writer starts a cell; a cell written otherwise sends the scan down the slow path.
 _CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
 _ERROR = b't="e"'
@@ -118,7 +121,7 @@ def read_package(archive: zipfile.ZipFile, parts: dict[str, bytes] | None = None
 
 def count_runs(data: bytes) -> int:
     """Return how many rich-text runs (``<r>`` elements) the XML ``data`` holds."""
-    plain = data.count(b"<r>") + data.count(b"<r ")
+    plain = data.count(b"<r>") + data.count(b"<r ") if _PLAIN_RUN.search(data) else 0
     return plain + len(_PREFIXED_RUN.findall(data)) if _PREFIXED_RUN_END.search(data) else plain
 
 
@@ -134,9 +137,9 @@ def scan_sheet(data: bytes) -> SheetScan:
     The common case is done by the regex engine alone (one list of references); only a sheet with
     cells beyond ``MAX_COLUMNS`` or cells without a reference is walked cell by cell.
     """
-    prefixed = b":c " in data or b":c>" in data  # cells written with a namespace prefix (<x:c>)
+    prefixed = _PREFIXED_CELL_END.search(data) is not None  # cells with a namespace prefix (<x:c>)
     scan = SheetScan(has_formulas=_has_formulas(data), runs=count_runs(data))
-    scan.cells = len(_CELL.findall(data)) if prefixed else data.count(b"<c ") + data.count(b"<c>")
+    scan.cells = len((_CELL if prefixed else _PLAIN_CELL).findall(data))
     refs = _CELL_REF.findall(data)
     if not refs:
         return scan if not scan.cells else _walk(data, scan)
