@@ -79,4 +79,4 @@ def test_html_guides_and_index_have_no_serious_or_critical_violations(tmp_path, 
     bad = {name: [(v["id"], v["impact"], len(v["nodes"])) for v in violations
                   if v["impact"] in ("serious", "critical")]
            for name, violations in found.items()}
-    assert bad == dict.fromkeys(found, [])
+    assert bad == {name: [] for name in found}
