@@ -44,12 +44,19 @@ SHORT_NAMES = {
     "bek-underretningspligt": "bekendtgørelsen om underretningspligt efter barnets lov",
     "bek-kriminalregisteret": "kriminalregisterbekendtgørelsen",
     "bek-rehabiliteringsteam": "bekendtgørelsen om rehabiliteringsplan og rehabiliteringsteam",
+    "bek-ressourceforloeb": "bekendtgørelsen om ophævelse af reglerne om samtaler i ressourceforløb",
     "bek-oplaeringskrav": "bekendtgørelsen om krav om personer under oplæring i offentlige kontrakter",
     "folkeoplysningsloven": "folkeoplysningsloven",
     "bek-folkeoplysning": "folkeoplysningsbekendtgørelsen",
     "lab": "lov om en aktiv beskæftigelsesindsats",
     "lob": "lov om organisering og understøttelse af beskæftigelsesindsatsen",
     "kommunestyrelsesloven": "kommunestyrelsesloven",
+    # amending acts: named by what they do (the guide prints the number beside the name)
+    "forsikring-af-frivillige": "lov om ændring af serviceloven (forsikring af frivillige)",
+    "beskaeftigelsesreform": "beskæftigelsesreformen, første fase",
+    "barnets-lov-aendring": "lov om ændring af barnets lov (underretning)",
+    "boerneattestloven-aendring": "lov om ændring af børneattestloven (orienteringspligt for politiet)",
+    "arbejdsmiljoeloven-aendring": "lov om ændring af arbejdsmiljøloven (frivilligt arbejde m.v.)",
 }
 
 #: Acts without a text in the law folder.

@@ -193,12 +193,14 @@ def make_personal_checklists(meeting_path: Path, respondents: Path, *, output: P
 
 
 def make_report(inputs: Sequence[Path], *, out_dir: Path | None = None, content: Path | None = None,
-                templates: Path | None = None, anonym: bool = False) -> ReportResult:
-    """Read filled workbooks (files or folders) and write the status report and action plan."""
+                templates: Path | None = None, anonym: bool = False, database: Path | None = None,
+                round: str | None = None, compare_with: str | None = None,
+                recipients: Path | None = None) -> ReportResult:
+    """Read filled workbooks (files or folders), import them into the answer database, write the report."""
     from workbook.report.make import make_report as make
 
-    return make(list(inputs), out_dir=out_dir, templates=templates, anonym=anonym,
-                catalog=load_catalog(content))
+    return make(list(inputs), out_dir=out_dir, templates=templates, anonym=anonym, database=database,
+                round=round, compare_with=compare_with, recipients=recipients, catalog=load_catalog(content))
 
 
 def upgrade_workbook(old: Path, *, output: Path | None = None, content: Path | None = None) -> UpgradeResult:

@@ -26,7 +26,7 @@ LAW_DIR = next((d for d in (ROOT.parent / "shared" / "law", ROOT.parent.parent /
      "Bekendtgørelsen om børneattest på det sociale område § 2, stk. 1, nr. 9", "BEK nr. 1690 af 11.12.2023"),
     ("databeskyttelsesforordningen art. 6, stk. 1, litra e", "Databeskyttelsesforordningen art. 6, stk. 1, litra e",
      "forordning (EU) 2016/679"),
-    ("forsikring-af-frivillige", "Lov nr. 237 af 15.3.2017", "lov nr. 237 af 15.3.2017"),
+    ("forsikring-af-frivillige", "Lov om ændring af serviceloven (forsikring af frivillige)", "lov nr. 237 af 15.3.2017"),
     ("barnets-lov § 135 (almindelig underretningspligt)", "Barnets lov § 135 (almindelig underretningspligt)",
      "LBK nr. 282 af 17.3.2025"),
 ])

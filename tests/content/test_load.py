@@ -368,3 +368,14 @@ def test_result_is_reused_until_a_file_changes() -> None:
     )
     second = check_catalog(data_dir=data_dir, today=TODAY)
     assert [g.id for g in second.catalog.glossary] == ["ord-frivillig", "ord-ny"]
+
+
+def test_a_file_that_cannot_be_parsed_is_not_buried_under_reference_errors() -> None:
+    data_dir = _catalog_with()
+    # other.yaml holds the sources and the case the themes refer to; break it
+    text = (data_dir / "other.yaml").read_text(encoding="utf-8")
+    (data_dir / "other.yaml").write_text(text.replace("sources:", "sources: [", 1), encoding="utf-8")
+    with pytest.raises(CatalogError) as info:
+        check_catalog(data_dir=data_dir, today=TODAY)
+    texts = _texts(info.value.problems)
+    assert len(texts) == 1 and texts[0].startswith("katalog/other.yaml:") and "ugyldig YAML" in texts[0]

@@ -32,8 +32,11 @@ def test_a_legal_answer_is_given_once_briefly_and_once_in_full(views, catalog):
     view = views["kommunalbestyrelse-temamoede"]
     briefs = [b.home for c in view.chapters for box in c.legal for b in box.answers]
     full = [a.anchor for t in view.legal_annex for a in t.answers]
-    assert len(briefs) == len(set(briefs)) == len(full) == len(set(full))
-    assert set(briefs) == set(full)
+    assert len(briefs) == len(set(briefs)) and len(full) == len(set(full))
+    spans = [box.more for c in view.chapters for box in c.legal if box.more]  # no room in the chapter
+    numbers = {a.anchor: a.number for t in view.legal_annex for a in t.answers}
+    given = set(briefs) | {a for a, n in numbers.items() if any(_in_span(n, s) for s in spans)}
+    assert given == set(full)
     assert [a.number for t in view.legal_annex for a in t.answers] == [f"A.{i}" for i in range(1, len(full) + 1)]
     for chapter in view.chapters:
         for box in chapter.legal:
@@ -41,9 +44,17 @@ def test_a_legal_answer_is_given_once_briefly_and_once_in_full(views, catalog):
                 earlier = next(c for c in view.chapters if c.number == box.earlier_number)
                 assert earlier.number < chapter.number
                 assert any(b.anchor == box.earlier for b in earlier.legal)
-    for brief in (b for c in view.chapters for box in c.legal for b in box.answers):
+    briefs = [b for c in view.chapters for box in c.legal for b in box.answers]
+    for brief in briefs:  # a short answer, or (past the chapter's length goal) the question alone
         answer = catalog.get(brief.home.removeprefix("jura-"))
-        assert brief.short and len(brief.short) < len(" ".join(answer.answer.split()))
+        assert brief.short in ("", answer.short)
+    assert sum(bool(b.short) for b in briefs) >= len(briefs) * 0.6
+
+
+def _in_span(number: str, span: str) -> bool:
+    first, _, last = span.partition("–")
+    value = int(number[2:])
+    return int(first[2:]) <= value <= int((last or first)[2:])
 
 
 def test_a_case_is_printed_once_and_later_chapters_refer_to_it(views):
@@ -91,8 +102,6 @@ def test_a_meeting_about_an_area_gets_what_fits_the_area(catalog):
     from workbook.guide.wording import fits_area
 
     meeting = load_meeting(EXAMPLES / "kommunalbestyrelse-temamoede.yaml", catalog)
-    if not hasattr(meeting, "area"):
-        pytest.skip("the meeting file's 'fagomraade' key has not landed yet")
     view = build_view(replace(meeting, area="aeldre"), catalog)
     for answer in (a for t in catalog.legal_topics for a in t.answers):
         printed = any(a.anchor == f"jura-{answer.id}" for t in view.legal_annex for a in t.answers)

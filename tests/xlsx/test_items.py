@@ -10,6 +10,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from libreoffice import convert, needs_soffice
 from openpyxl import load_workbook
 from xlsx_fixtures import make_catalog, write_filled
@@ -24,10 +26,10 @@ COL = {c.key: i for i, c in enumerate(THEME_COLUMNS, 1)}
 SHEETS = {t.id: t.short_title for t in CATALOG.themes}
 
 
-def _filled(seed: int = 3) -> dict[str, dict[str, object]]:
+def _filled(seed: int = 3, share: float = 1.0) -> dict[str, dict[str, object]]:
     rnd = random.Random(seed)
-    return {iid: {"answer": SCALE[k % 5], "priority": rnd.choice(PRIORITIES), "owner": f"Ejer {k}",
-                  "comment": f"Bemærkning til {iid}"} for k, iid in enumerate(IDS)}
+    return {iid: {"answer": rnd.choice(SCALE), "priority": rnd.choice(PRIORITIES), "owner": f"Ejer {k}",
+                  "comment": f"Bemærkning til {iid}"} for k, iid in enumerate(IDS) if rnd.random() < share}
 
 
 def _answers(filled: dict[str, dict[str, object]]) -> dict[str, Answer]:
@@ -41,14 +43,19 @@ def _edit(path: Path, change) -> Path:
     return path
 
 
-def sort_without_id(wb, sheet: str = "Partnerskaber") -> None:
+def sort_without_id(wb, sheet: str = "Partnerskaber", first: int = 1) -> None:
     """Reverse the statement rows of columns A–H (Nr. to Bemærkning), leaving the hidden Id column."""
     ws = wb[sheet]
     rows = [r for r in range(HEADER_ROW + 1, ws.max_row + 1) if ws.cell(r, COL["id"]).value]
-    values = [[ws.cell(r, c).value for c in range(1, COL["id"])] for r in rows]
+    values = [[ws.cell(r, c).value for c in range(first, COL["id"])] for r in rows]
     for r, row in zip(rows, reversed(values), strict=True):
-        for c, value in enumerate(row, 1):
+        for c, value in enumerate(row, first):
             ws.cell(r, c).value = value
+
+
+def sort_text_only(wb) -> None:
+    """Reverse columns B–H (Udsagn to Bemærkning) of a sheet: the numbers and ids stay put."""
+    sort_without_id(wb, "Forsikring", first=2)
 
 
 def rename_and_reorder(wb) -> None:
@@ -76,11 +83,12 @@ def stray_cells(wb) -> None:
         wb["Forsikring"][f"XFD{row}"] = "x"
 
 
-VARIANTS = {"sorted": sort_without_id, "renamed": rename_and_reorder, "copied": copy_with_answers,
-            "header": edit_header, "stray": stray_cells}
+VARIANTS = {"sorted": sort_without_id, "text-sorted": sort_text_only, "renamed": rename_and_reorder,
+            "copied": copy_with_answers, "header": edit_header, "stray": stray_cells}
 #: (place, heading) of the problems each variant must give; the answers are always all there.
 PROBLEMS = {
     "sorted": [("Partnerskaber", "Rækker sorteret uden Id")],
+    "text-sorted": [("Forsikring", "Rækker sorteret uden Id")],
     "renamed": [],
     "copied": [],
     "header": [("Forsikring!D4", "Ændret overskrift")],
@@ -133,6 +141,21 @@ def test_a_long_value_is_echoed_shortened(tmp_path):
     [problem] = read_response(path, CATALOG, label="l.xlsx").problems
     assert problem.message.startswith("'" + "x" * 79 + "…' er ikke et gyldigt svar")
     assert len(problem.found) == 80 and len(str(problem)) < 200
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.sets(st.sampled_from(sorted(VARIANTS))), seed=st.integers(0, 1000),
+       share=st.sampled_from([0.3, 0.8, 1.0]))
+def test_any_mix_of_changes_gives_no_wrong_and_no_lost_answer(tmp_path, steps, seed, share):
+    filled = _filled(seed, share)
+    path = write_filled(tmp_path / f"mix{seed}.xlsx", CATALOG, filled)
+
+    def change(wb):
+        for step in sorted(steps, key=lambda s: s == "renamed"):  # rename last: the others name sheets
+            VARIANTS[step](wb)
+
+    response = read_response(_edit(path, change), CATALOG)
+    assert response.answers == _answers(filled)
 
 
 @needs_soffice

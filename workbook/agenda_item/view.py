@@ -13,10 +13,8 @@ from workbook.content.model import Catalog, Decision
 from workbook.guide.legal import LegalPlan, hjemmel_views
 from workbook.guide.wording import (
     COUNCIL,
-    area_of,
     decision_clause,
     forum_in_sentence,
-    forum_kind,
     join_words,
 )
 from workbook.meeting.load import Meeting
@@ -74,13 +72,13 @@ def _who(kind: str) -> str:
 
 def _proposals(meeting: Meeting, catalog: Catalog) -> list[Decision]:
     """The decisions the meeting file's ``indstilling`` chooses (the meeting loader checks the ids)."""
-    found = (catalog.get(i) for i in getattr(meeting, "proposals", ()) or ())
+    found = (catalog.get(i) for i in meeting.proposals)
     return [d for d in found if isinstance(d, Decision)]
 
 
 def indstilling(meeting: Meeting, catalog: Catalog, selected: tuple[SelectedTheme, ...]) -> Section:
     """"Forvaltningen indstiller, at udvalget 1. drøfter …, 2. beslutter …"."""
-    kind = forum_kind(meeting)
+    kind = meeting.forum_kind
     titles = join_words([f"»{s.theme.title}«" for s in selected])
     items = [f"drøfter {'temaet' if len(selected) == 1 else 'temaerne'} {titles} ud fra spørgsmålene i "
              "drøftelsesguiden"]
@@ -117,7 +115,7 @@ def sagsfremstilling(meeting: Meeting, selected: tuple[SelectedTheme, ...]) -> S
 
 def retsgrundlag(meeting: Meeting, catalog: Catalog, selected: tuple[SelectedTheme, ...]) -> Section:
     """The legal topics of the themes, each with its hjemmel, shortly."""
-    plan = LegalPlan(catalog, [s.theme for s in selected], area_of(meeting))
+    plan = LegalPlan(catalog, [s.theme for s in selected], meeting.area)
     lines = []
     for topic in plan.topics:
         # The first hjemmel of each answer, the first few: the guide's Bilag A has the rest.
@@ -135,7 +133,7 @@ def retsgrundlag(meeting: Meeting, catalog: Catalog, selected: tuple[SelectedThe
 def build_agenda_item(meeting: Meeting, catalog: Catalog) -> AgendaItem:
     """Compute the agenda item for ``meeting``."""
     selected = select_themes(meeting, catalog)
-    kind = forum_kind(meeting)
+    kind = meeting.forum_kind
     forum = forum_in_sentence(meeting)
     titles = join_words([f"»{s.theme.title}«" for s in selected])
     theme = (

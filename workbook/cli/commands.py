@@ -246,22 +246,35 @@ def checklist(meeting: Path, output: Path | None, respondenter: Path | None, con
 
 
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="ARK...", type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Mappe til rapporterne (standard: output/rapport).")
+@click.argument("inputs", nargs=-1, required=True, metavar="ARK...",
+                type=click.Path(path_type=Path, readable=False))  # an unreadable one gets its own line
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path),
+              help="Mappe til rapporterne (standard: output/<møde>/rapport).")
 @_content_option
 @click.option("--templates", type=click.Path(file_okay=False, path_type=Path), help=TEMPLATES_HELP)
 @click.option("--strict", is_flag=True, help="Afslut med kode 1 også ved advarsler.")
 @click.option("--anonym", is_flag=True, help="Udelad respondenternes navne (de nummereres i stedet).")
+@click.option("--svarbank", "database", type=click.Path(dir_okay=False, path_type=Path),
+              help="Svarbanken (SQLite), som svarene gemmes i (standard: output/<møde>/svar.sqlite).")
+@click.option("--runde", "round_name", metavar="NAVN",
+              help="Runden, nye svar gemmes under (standard: måneden, fx 2027-03).")
+@click.option("--sammenlign", "compare_with", metavar="RUNDE",
+              help="Sammenlign med en tidligere runde i svarbanken.")
+@click.option("--respondenter", "recipients", type=click.Path(dir_okay=False, path_type=Path),
+              help="Respondentlisten (udsendelse.csv), så rapporten kan sige, hvem der ikke har svaret.")
 def report(inputs: tuple[Path, ...], out_dir: Path | None, content: Path | None,
-           templates: Path | None, strict: bool, anonym: bool) -> None:
+           templates: Path | None, strict: bool, anonym: bool, database: Path | None, round_name: str | None,
+           compare_with: str | None, recipients: Path | None) -> None:
     """Læs udfyldte selvevalueringer (ARK er filer eller mapper) og lav statusrapport og handleplan."""
-    result = app.make_report(inputs, out_dir=out_dir, content=content, templates=templates,
-                         anonym=anonym)
+    result = app.make_report(inputs, out_dir=out_dir, content=content, templates=templates, anonym=anonym,
+                             database=database, round=round_name, compare_with=compare_with,
+                             recipients=recipients)
     for line in result.messages:
         click.echo(line, err=True)
     for path in result.written:
         click.echo(f"Skrevet: {path}")
+    if result.database:
+        click.echo(f"Svarbank: {result.database} (runde {result.round})")
     if result.rejected or (strict and result.warnings):
         sys.exit(1)
 

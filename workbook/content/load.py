@@ -193,6 +193,8 @@ class _Read:
     info: rules.InfoRead | None
     """The catalog section: its info, file, line, and the line of its date."""
     items: list[Located]
+    unreadable: bool = False
+    """True when the file could not be parsed at all (its ids are unknown)."""
 
 
 def _read_file(path: Path, errors: Problems, patches: list[overlays.Patch] | None = None) -> _Read:
@@ -202,6 +204,7 @@ def _read_file(path: Path, errors: Problems, patches: list[overlays.Patch] | Non
         documents = overlays.read_documents(path, _label(path))
     except YamlError as exc:
         errors.append(exc.problem, exc.label, exc.line)
+        read.unreadable = True
         return read
     for label, data in documents:
         _read_data(data, label, errors, read, patches)
@@ -248,15 +251,21 @@ def _hash_files(paths: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
-def _merge(groups: Iterable[tuple[bool, list[Path]]], errors: Problems) -> tuple[list[Located], rules.InfoRead | None]:
-    """Read every file; an overlay item replaces the shipped item with its id (and keeps its place)."""
+def _merge(groups: Iterable[tuple[bool, list[Path]]], errors: Problems
+           ) -> tuple[list[Located], rules.InfoRead | None, bool]:
+    """Read every file; an overlay item replaces the shipped item with its id (and keeps its place).
+
+    Also returns whether a file could not be parsed at all.
+    """
     info: rules.InfoRead | None = None
+    unreadable = False
     merged: dict[str, Located] = {}  # insertion order is catalog order
     patches: list[overlays.Patch] = []
     for is_overlay, group in groups:
         ids_in_group: set[str] = set()
         for path in group:
             read = _read_file(path, errors, patches if is_overlay else None)
+            unreadable = unreadable or read.unreadable
             if read.info is not None:
                 if is_overlay:
                     errors.add(read.info[1], read.info[2], "afsnittet 'catalog' hører til det udleverede "
@@ -280,7 +289,7 @@ def _merge(groups: Iterable[tuple[bool, list[Path]]], errors: Problems) -> tuple
                 merged[loc.item.id] = loc
                 ids_in_group.add(loc.item.id)
     overlays.apply_patches(merged, patches, _build, errors)
-    return list(merged.values()), info
+    return list(merged.values()), info, unreadable
 
 
 # --- public API ------------------------------------------------------------------------------
@@ -326,8 +335,10 @@ def check_catalog(overlay: Path | None = None, today: dt.date | None = None,
     if key in _CACHE:
         return _CACHE[key]
     errors, warnings = Problems(), Problems()
-    located, info = _merge(((False, files), (True, overlay_files)), errors)
-    rules.validate(located, info, today, errors, warnings)
+    located, info, unreadable = _merge(((False, files), (True, overlay_files)), errors)
+    # A file that cannot be parsed hides its ids: checking references would bury its one error
+    # under a reference error for every id it defines.
+    rules.validate(located, info, today, errors, warnings, references=not unreadable)
     figures = rules.check_readability(located, warnings) if readability else []
     if errors:
         raise CatalogError(errors.sorted())
@@ -339,6 +350,7 @@ def check_catalog(overlay: Path | None = None, today: dt.date | None = None,
         info=info[0], themes=of(model.Theme), legal_topics=of(model.LegalTopic), cases=of(model.Case),
         sources=of(model.Source), glossary=of(model.GlossaryTerm),
         content_hash=_hash_files([*files, *overlay_files]), laws=law.load_index(),
+        local_hash=_hash_files(overlay_files) if overlay_files else "",
     )
     result = CatalogResult(catalog, tuple(warnings.sorted()), tuple(figures))
     _CACHE[key] = result

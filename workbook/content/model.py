@@ -148,9 +148,7 @@ class Hjemmel:
     @property
     def label(self) -> str:
         """``Serviceloven § 18, stk. 1`` (with the note in brackets when there is one)."""
-        act = self.act.older.get(self.cited, self.act) if self.cited else self.act
-        name = self.act.name if not self.act.amending else act.number[:1].upper() + act.number[1:]
-        text = f"{name} {self.provision}".strip()
+        text = f"{self.act.name} {self.provision}".strip()
         return f"{text} ({self.note})" if self.note else text
 
     @property
@@ -308,6 +306,8 @@ class Catalog:
     glossary: tuple[GlossaryTerm, ...]
     content_hash: str = ""
     """sha256 over every data file read (shipped and overlay), for cache keys and manifests."""
+    local_hash: str = ""
+    """sha256 over the local content's files alone (the overlay); "" when there is none."""
     laws: Mapping[str, Act] = field(default_factory=dict, repr=False, compare=False)
     """The law index by act id (``content/data/law-index.json``)."""
     _index: dict[str, object] = field(default_factory=dict, repr=False, compare=False)

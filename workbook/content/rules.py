@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from workbook.content import law, lix, model
+from workbook import danish
+from workbook.content import dated, law, lix, model
 from workbook.content.located import KIND_NAMES, Located, Problems, sub_items
 from workbook.content.yamlio import LineDict
 from workbook.errors import Problem
@@ -33,14 +35,18 @@ InfoRead = tuple[model.CatalogInfo, str, int, int]
 
 
 def validate(located: list[Located], info: InfoRead | None, today: dt.date,
-             errors: Problems, warnings: Problems) -> None:
-    """Check every rule across ``located`` items; record errors and warnings."""
+             errors: Problems, warnings: Problems, *, references: bool = True) -> None:
+    """Check every rule across ``located`` items; record errors and warnings.
+
+    ``references=False`` leaves out the references between items (when a file could not be read).
+    """
     by_id = _unique_ids(located, errors)
     sheet_names: dict[str, str] = {}
     for loc in located:
         for obj in [loc.item, *sub_items(loc.item)]:
             raw = loc.raw_of(obj.id)
-            _check_references(obj, by_id, loc.label, raw, errors)
+            if references:
+                _check_references(obj, by_id, loc.label, raw, errors)
             _check_fields(obj, loc.label, raw, errors)
             if isinstance(obj, model.LegalAnswer):
                 _check_answer(obj, loc.label, raw, today, errors, warnings)
@@ -173,3 +179,22 @@ def _check_sheet_name(theme: model.Theme, label: str, raw: LineDict, sheet_names
     sheet_names[name.casefold()] = theme.id
     if not 1 <= theme.minutes <= 240:
         errors.add(label, raw.line_of("minutes"), "skal være mellem 1 og 240", obj=theme, field="minutes")
+
+
+def overdue_changes(catalog: model.Catalog, on: dt.date, theme_ids: Iterable[str]) -> list[Problem]:
+    """Warn about each expected change behind the themes' legal answers whose date lies before ``on``.
+
+    ``on`` is the meeting date: a change still marked "forventet" after its date means the content
+    must be brought up to date (adopted, moved or dropped) before the guide goes out.
+    """
+    topic_ids = dict.fromkeys(t for theme_id in theme_ids for t in catalog.theme(theme_id).legal_topics)
+    problems = []
+    for topic in map(catalog.legal_topic, topic_ids):
+        for answer in topic.answers:
+            for change in answer.changes:
+                if dated.overdue(change, on):
+                    problems.append(Problem(
+                        "", f"ændringen »{change.text.rstrip('.')}« var forventet {danish.date(change.date)}, før "
+                        f"mødet {danish.date(on)}: ret indholdet, så det siger, hvad der er sket",
+                        item=answer.id, field="changes", kind=KIND_NAMES[model.LegalAnswer]))
+    return problems

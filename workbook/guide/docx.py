@@ -52,6 +52,8 @@ def _legal_box(doc: WordDocument, chapter: ChapterView) -> None:
             doc.paragraph(brief.question, label=brief.number)
             doc.paragraph(f"{brief.short} Læs mere: bilag {brief.number}." if brief.short
                           else f"Svaret står i bilag {brief.number}.")
+        if box.more:
+            doc.paragraph(f"Flere spørgsmål om emnet: bilag {box.more}.")
 
 
 def _chapter(doc: WordDocument, chapter: ChapterView) -> None:

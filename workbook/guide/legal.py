@@ -19,16 +19,11 @@ from workbook.render.env import paragraphs
 
 
 def hjemmel_views(answer: LegalAnswer) -> tuple[HjemmelView, ...]:
-    """The legal basis with the act's current number and ELI link where the catalog knows them."""
-    views = []
-    for item in answer.hjemmel:
-        if isinstance(item, str):
-            views.append(HjemmelView(item, "", ""))
-            continue
-        act = getattr(item, "act", None)
-        views.append(HjemmelView(item.label, getattr(act, "number", "") or "",
-                                 getattr(item, "eli", "") or getattr(act, "eli", "") or ""))
-    return tuple(views)
+    """The legal basis with the act's current number and ELI link; provisions of the same act in a
+    row name the number once, after the last of them."""
+    items = answer.hjemmel
+    return tuple(HjemmelView(h.label, "" if i + 1 < len(items) and items[i + 1].number == h.number else h.number,
+                             h.eli) for i, h in enumerate(items))
 
 
 #: Words of "Læs mere: bilag A.12, side 34" after each brief.
@@ -64,9 +59,28 @@ class LegalPlan:
         self.first: dict[str, tuple[int, str]] = {}
 
     def span(self, topic_id: str) -> str:
-        answers = self.answers[topic_id]
+        return self._numbers_span(self.answers[topic_id])
+
+    def _numbers_span(self, answers: Sequence[LegalAnswer]) -> str:
         first, last = self.numbers[answers[0].id], self.numbers[answers[-1].id]
         return first if first == last else f"{first}–{last}"
+
+    def _briefs(self, answers: Sequence[LegalAnswer], budget: int) -> tuple[list[LegalBrief], int]:
+        """Question and short answer while the budget lasts, then the question alone; stop when
+        not even the question fits (the rest is referred to as one span of Bilag A)."""
+        briefs = []
+        for answer in answers:
+            cost = _words(answer.question) + BRIEF_REFERENCE_WORDS
+            if cost > budget and briefs:
+                break
+            budget -= cost
+            short = short_answer(answer)
+            if _words(short) <= budget:
+                budget -= _words(short)
+            else:
+                short = ""
+            briefs.append(LegalBrief(self.numbers[answer.id], f"jura-{answer.id}", answer.question, short))
+        return briefs, budget
 
     def boxes(self, theme: Theme, chapter: int, anchor: str, budget: int) -> tuple[LegalBox, ...]:
         """The chapter's "Det siger reglerne": briefs where a topic is new, a reference where it is not.
@@ -86,16 +100,11 @@ class LegalPlan:
                 continue
             box = f"{anchor}-jura-{topic_id}"
             self.first[topic_id] = (chapter, box)
-            briefs = []
-            for answer in self.answers[topic_id]:
-                short = short_answer(answer)
-                budget -= _words(answer.question) + BRIEF_REFERENCE_WORDS
-                if _words(short) <= budget:
-                    budget -= _words(short)
-                else:
-                    short = ""
-                briefs.append(LegalBrief(self.numbers[answer.id], f"jura-{answer.id}", answer.question, short))
-            out.append(LegalBox(box, topic.title, tuple(briefs), "", 0, self.span(topic_id)))
+            briefs, budget = self._briefs(self.answers[topic_id], budget)
+            rest = self.answers[topic_id][len(briefs):]
+            more = self._numbers_span(rest) if rest else ""
+            out.append(LegalBox(box, topic.title, tuple(briefs), "", 0, self.span(topic_id), more,
+                                f"jura-{rest[0].id}" if rest else ""))
         return tuple(out)
 
     def annex(self, sources: SourceNumbers) -> tuple[LegalTopicView, ...]:
@@ -117,7 +126,4 @@ class LegalPlan:
 
 def _changes(answer: LegalAnswer, on: dt.date) -> tuple[str, ...]:
     """'Hvad er ændret': each dated change worded from the meeting date ``on``."""
-    changes = answer.changes
-    if isinstance(changes, str):
-        return tuple(paragraphs(changes))
-    return tuple(describe_change(c, on) for c in changes)
+    return tuple(describe_change(c, on) for c in answer.changes)

@@ -91,6 +91,10 @@ class LegalBox:
     earlier_number: int = 0
     span: str = ""
     """``A.1–A.4``: the topic's numbers in Bilag A."""
+    more: str = ""
+    """``A.3–A.4``: the topic's answers this chapter has no room to give (past its length goal)."""
+    more_home: str = ""
+    """The annex anchor of the first of them."""
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from workbook.guide.model import (
     TocEntry,
 )
 from workbook.guide.used import SourceNumbers, glossary_views, used_terms
-from workbook.guide.wording import area_label, area_of, by_area, fits_area, forum_in_sentence, forum_kind
+from workbook.guide.wording import area_label, by_area, fits_area, forum_in_sentence
 from workbook.meeting.load import Meeting
 from workbook.meeting.plan import SelectedTheme, build_agenda, select_themes, total_minutes
 from workbook.render.env import paragraphs
@@ -42,7 +42,7 @@ NOTE_LINES_SHORT_MIN, NOTE_LINES_SHORT_MAX = 2, 6
 #: A theme chapter's body reads in at most this many words (so three themes read in 20 minutes).
 CHAPTER_WORDS = 1200
 #: Headings, the kicker, intro lines, source and case references of a chapter.
-CHAPTER_OVERHEAD_WORDS = 100
+CHAPTER_OVERHEAD_WORDS = 130
 
 def _note_lines(variant: str, questions: int) -> int:
     if variant == "fuld":
@@ -80,7 +80,7 @@ class _Chapters:
                  sources: SourceNumbers) -> None:
         self.catalog, self.meeting, self.variant = catalog, meeting, variant
         self.plan, self.sources = plan, sources
-        self.kind, self.area = forum_kind(meeting), area_of(meeting)
+        self.kind, self.area = meeting.forum_kind, meeting.area
         self.cases_seen: dict[str, int] = {}
 
     def chapter(self, chosen: SelectedTheme, span: str) -> ChapterView:
@@ -126,7 +126,7 @@ def build_view(meeting: Meeting, catalog: Catalog, *, variant: str = "fuld",
     selected = select_themes(meeting, catalog)
     rows = build_agenda(meeting, selected)
     sources = SourceNumbers(catalog)
-    plan = LegalPlan(catalog, [s.theme for s in selected], area_of(meeting), meeting.date)
+    plan = LegalPlan(catalog, [s.theme for s in selected], meeting.area, meeting.date)
     builder = _Chapters(catalog, meeting, variant, plan, sources)
     spans = {row.number: row.span for row in rows if row.number is not None}
     chapters = tuple(builder.chapter(chosen, spans[chosen.number]) for chosen in selected)
@@ -157,8 +157,8 @@ def build_view(meeting: Meeting, catalog: Catalog, *, variant: str = "fuld",
         variant=variant,
         doc_title=f"{meeting.title}{suffix} – {meeting.municipality}",
         municipality=meeting.municipality, forum=meeting.forum,
-        forum_in_sentence=forum_in_sentence(meeting), forum_kind=forum_kind(meeting),
-        area=area_label(area_of(meeting)), title=meeting.title,
+        forum_in_sentence=forum_in_sentence(meeting), forum_kind=meeting.forum_kind,
+        area=area_label(meeting.area), title=meeting.title,
         date=danish.date(meeting.date), date_long=danish.date(meeting.date, weekday=True),
         start=danish.time(meeting.start), end=danish.time(end), place=meeting.place, contact=meeting.contact,
         logo_src=meeting.logo.as_uri() if meeting.logo else "", logo_alt=f"{meeting.municipality}s logo",

@@ -13,22 +13,10 @@ from workbook.content.model import AREAS, Decision, LegalAnswer
 from workbook.meeting.load import Meeting
 
 COUNCIL = "kommunalbestyrelse"
-COMMITTEE = "udvalg"
-#: Names a municipality may use for its council (byråd, Københavns Borgerrepræsentation).
-COUNCIL_NAMES = ("kommunalbestyrelse", "byråd", "borgerrepræsentation")
 #: A council's name that is a common noun, written in lower case inside a sentence.
 GENERIC_COUNCIL_NAMES = ("kommunalbestyrelsen", "byrådet", "borgerrepræsentationen")
 
 T = TypeVar("T")
-
-
-def forum_kind(meeting: Meeting) -> str:
-    """``kommunalbestyrelse`` or ``udvalg``: the meeting file's ``forumtype``, else from the name."""
-    kind = getattr(meeting, "forum_kind", "")
-    if kind:
-        return str(kind)
-    name = meeting.forum.casefold()
-    return COUNCIL if any(council in name for council in COUNCIL_NAMES) else COMMITTEE
 
 
 def forum_in_sentence(meeting: Meeting) -> str:
@@ -57,16 +45,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?»])\s+(?=[A-ZÆØÅ»])")
 
 def short_answer(answer: LegalAnswer) -> str:
     """The one- or two-sentence answer a chapter prints (the catalog's ``short``, else the first sentence)."""
-    short = getattr(answer, "short", "")
+    short = answer.short
     if short:
         return " ".join(short.split())
     text = " ".join(answer.answer.split())
     return _SENTENCE_END.split(text, maxsplit=1)[0]
-
-
-def area_of(meeting: Meeting) -> str:
-    """The meeting's area id, or ''."""
-    return str(getattr(meeting, "area", "") or "")
 
 
 def area_label(area: str) -> str:
@@ -76,7 +59,7 @@ def area_label(area: str) -> str:
 
 def fits_area(item: object, area: str) -> bool:
     """An item belongs in a guide for ``area`` when it names no area or names this one."""
-    areas: Sequence[str] = getattr(item, "areas", ())
+    areas: Sequence[str] = item.areas
     return not area or not areas or area in areas
 
 
@@ -87,7 +70,7 @@ def by_area(items: Iterable[T], area: str) -> list[T]:
         return items
 
     def rank(item: T) -> int:
-        areas: Sequence[str] = getattr(item, "areas", ())
+        areas: Sequence[str] = item.areas
         return 0 if area in areas else 1 if not areas else 2
 
     return sorted(items, key=rank)

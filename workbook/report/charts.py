@@ -44,21 +44,26 @@ def _fmt(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def stacked_bars(rows: list[BarRow], title: str, description: str, *, label_width: float = 150,
-                 bar_width: float = 330, note_width: float = 50) -> Markup:
-    """Return an inline SVG of 100 % stacked horizontal bars, one per row, with a legend."""
+def _svg_open(width: float, height: float, title: str, description: str) -> list[str]:
+    """The opening of an accessible chart: ``<svg role="img">`` with its title and text alternative."""
     uid = f"chart{next(_ids)}"
-    bar_h, gap, top = 18.0, 8.0, 4.0
-    legend_h = 22.0
-    width = label_width + bar_width + note_width
-    height = top + len(rows) * (bar_h + gap) + legend_h
-    out = [
+    return [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{uid}-t {uid}-d" '
         f'width="{_fmt(width)}pt" height="{_fmt(height)}pt" viewBox="0 0 {_fmt(width)} {_fmt(height)}" '
         f'class="chart" font-family="Open Sans">',
         f'<title id="{uid}-t">{escape(title)}</title>',
         f'<desc id="{uid}-d">{escape(description)}</desc>',
     ]
+
+
+def stacked_bars(rows: list[BarRow], title: str, description: str, *, label_width: float = 150,
+                 bar_width: float = 330, note_width: float = 50) -> Markup:
+    """Return an inline SVG of 100 % stacked horizontal bars, one per row, with a legend."""
+    bar_h, gap, top = 18.0, 8.0, 4.0
+    legend_h = 22.0
+    width = label_width + bar_width + note_width
+    height = top + len(rows) * (bar_h + gap) + legend_h
+    out = _svg_open(width, height, title, description)
     y = top
     for row in rows:
         total = sum(row.counts.get(c, 0) for c in CATEGORIES)
@@ -102,3 +107,35 @@ def describe(rows: list[BarRow]) -> str:
         counts = ", ".join(f"{c} {row.counts.get(c, 0)}" for c in CATEGORIES if row.counts.get(c, 0))
         parts.append(f"{row.label}: {counts or 'ingen svar'}{f' ({row.note})' if row.note else ''}")
     return ". ".join(parts) + "."
+
+
+def change_bars(rows: list[tuple[str, int | None]], title: str, *, label_width: float = 150,
+                half_width: float = 150) -> Markup:
+    """Return an inline SVG of bars left (fall) or right (rise) of a zero line: change in percentage points."""
+    bar_h, gap, top = 14.0, 6.0, 4.0
+    scale = max([abs(v) for _, v in rows if v is not None] + [10]) or 10
+    width = label_width + 2 * half_width + 40
+    height = top + len(rows) * (bar_h + gap) + 4
+    zero = label_width + half_width
+    desc = ". ".join(f"{label}: {'ingen sammenligning' if v is None else f'{v:+d} procentpoint'}"
+                     for label, v in rows) + "."
+    out = [*_svg_open(width, height, title, desc),
+        f'<line x1="{_fmt(zero)}" y1="0" x2="{_fmt(zero)}" y2="{_fmt(height)}" stroke="#41515b" stroke-width="0.8"/>',
+    ]
+    y = top
+    for label, value in rows:
+        short = label if len(label) <= 30 else label[:29] + "…"
+        out.append(f'<text x="{_fmt(label_width - 6)}" y="{_fmt(y + bar_h * 0.7)}" text-anchor="end" '
+                   f'font-size="8" fill="#1d2a33">{escape(short)}</text>')
+        if value:
+            w = half_width * abs(value) / scale
+            x = zero if value > 0 else zero - w
+            fill = COLOURS["Ja"][0] if value > 0 else COLOURS["Nej"][0]
+            out.append(f'<rect x="{_fmt(x)}" y="{_fmt(y)}" width="{_fmt(w)}" height="{_fmt(bar_h)}" fill="{fill}"/>')
+        text = "–" if value is None else f"{value:+d}".replace("-", "−")
+        anchor_x = zero + (half_width * abs(value) / scale + 4 if value and value > 0 else 4)
+        out.append(f'<text x="{_fmt(anchor_x)}" y="{_fmt(y + bar_h * 0.7)}" font-size="8" font-weight="700" '
+                   f'fill="#12405a">{escape(text)}</text>')
+        y += bar_h + gap
+    out.append("</svg>")
+    return Markup("".join(out))

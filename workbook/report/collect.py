@@ -7,21 +7,26 @@ line, and the good files still count.
 from __future__ import annotations
 
 import dataclasses
-import pickle
-import tempfile
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbook.content.model import Catalog
+from workbook.content.model import Catalog, ChecklistItem
 from workbook.errors import WorkbookFileError
 from workbook.files import file_digest
+from workbook.report.groups import group_of
+from workbook.report.oserrors import os_message
+from workbook.report.output import is_own_output
+from workbook.report.store import FileRow, Stage, stage_meeting
 from workbook.xlsx import layout as L
 from workbook.xlsx.guard import MAX_FILE_BYTES
-from workbook.xlsx.read import Problem, Response, read_response
+from workbook.xlsx.read import Answer, Problem, Response, read_response
 
 INPUT_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+#: Spreadsheet-like files in an input folder that are named as not read (never skipped silently).
+FOREIGN_SUFFIXES = (".ods", ".csv", ".numbers", ".xlsb", ".fods")
 
 
 @dataclass
@@ -30,91 +35,97 @@ class FileOutcome:
 
     path: Path
     label: str
+    digest: str = ""
     response: Response | None = None
+    """The response as read, without its answers (they are in the stage)."""
     rejection: str | None = None
     problems: list[Problem] = field(default_factory=list)
     answered: bool = False
-    """True when the file holds at least one answer (its answers themselves are in the spool)."""
-    spooled: tuple[int, int] | None = None
-    """Where the file's answers are in the ``AnswerSpool``."""
+    """True when the file holds at least one answer."""
+    staged: int | None = None
+    """The file's id in the run's ``Stage``."""
 
 
-class AnswerSpool:
-    """The answers of the files read, kept in a temporary file instead of in memory.
-
-    Each file is read once; its answers are needed twice more, for the figures and for the
-    one-row-per-answer sheet of ``samlet.xlsx``. Keeping them on disk between those passes keeps the
-    report's memory flat in the number of files: only what the report itself lists (respondents and
-    the action plan) grows with them. The file is private to this process and gone when closed.
-    """
-
-    def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile(prefix="workbook-svar-")  # noqa: SIM115 - closed by close()
-
-    def put(self, answers: dict) -> tuple[int, int]:
-        data = pickle.dumps(answers, protocol=pickle.HIGHEST_PROTOCOL)
-        offset = self._file.seek(0, 2)
-        self._file.write(data)
-        return offset, len(data)
-
-    def get(self, ref: tuple[int, int]) -> dict:
-        self._file.seek(ref[0])
-        return pickle.loads(self._file.read(ref[1]))  # our own data, written above in this process
-
-    def close(self) -> None:
-        self._file.close()
-
-    def __enter__(self) -> AnswerSpool:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+def stage_response(stage: Stage, response: Response, digest: str, name: str, catalog: Catalog | None) -> int:
+    """Write ``response`` (its respondent fields and one row per statement) into ``stage``; return its id."""
+    meta = response.meta
+    stage_meeting(stage, response.meeting_id, meta.get(L.MetaKey.MEETING_TITLE, ""),
+                  meta.get(L.MetaKey.MUNICIPALITY, ""), meta.get(L.MetaKey.MEETING_DATE, ""))
+    row = FileRow(digest, name, response.meeting_id, response.catalog_version, response.name, response.role,
+                  group_of(response.group, response.role), response.respondent.get(L.NAME_DATE, ""))
+    return stage.put(row, _answer_rows(response, catalog))
 
 
-def iter_responses(outcomes: list[FileOutcome], spool: AnswerSpool | None) -> Iterator[Response]:
-    """The read responses of ``outcomes`` in order, each a fresh copy holding its answers from the spool.
+def _answer_rows(response: Response, catalog: Catalog | None) -> Iterator[tuple]:
+    empty = Answer()
+    for position, item in enumerate(response.items):
+        answer = response.answers.get(item.item_id) or empty
+        deadline = answer.deadline
+        is_date = isinstance(deadline, dt.date)
+        yield (position, item.theme_id, item.item_id, item.number,
+               _statement(response, answer, item.item_id, catalog), answer.answer, answer.priority,
+               answer.owner, deadline.isoformat() if is_date else None,
+               None if is_date else deadline, answer.comment)
 
-    The outcome's own response stays without answers: the copy lives only while it is in use.
-    """
-    for outcome in outcomes:
-        response = outcome.response
-        if response is None:
-            continue
-        if spool is None or outcome.spooled is None:
-            yield response
-        else:
-            yield dataclasses.replace(response, answers=spool.get(outcome.spooled))
+
+def _statement(response: Response, answer: Answer, item_id: str, catalog: Catalog | None) -> str:
+    """The statement as the respondent saw it (the workbook's text), else the catalog's, else the id."""
+    seen = answer.statement or response.statements.get(item_id)
+    if seen:
+        return seen
+    item = catalog.get(item_id) if catalog is not None else None
+    return item.statement if isinstance(item, ChecklistItem) else item_id
 
 
 def find_inputs(inputs: list[Path]) -> tuple[list[Path], list[str]]:
-    """Expand folders (their Excel files, not sub-folders); return files and Danish problems."""
+    """Expand folders (their Excel files, not sub-folders); return files and Danish problems, one per input.
+
+    In a folder, the tool's own outputs (samlet.xlsx) are skipped; files the tool cannot read (.ods,
+    .csv, .numbers) get a line each. An input that cannot be looked at (no permission, a name too
+    long) gets a line and the others are still read.
+    """
     files: list[Path] = []
     problems: list[str] = []
     for raw in inputs:
         path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir()
-                           if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
-                           and not p.name.startswith(("~$", ".")))
-            if not found:
-                problems.append(f"{path}: mappen indeholder ingen Excel-filer (.xlsx)")
-            candidates = found
-        elif path.exists():
-            candidates = [path]
-        else:
-            problems.append(f"{path}: filen findes ikke")
-            continue
-        files.extend(candidates)
+        try:
+            if path.is_dir():
+                found, other = _folder_inputs(path)
+                problems.extend(other)
+                if not found and not other:
+                    problems.append(f"{path}: mappen indeholder ingen Excel-filer (.xlsx)")
+                files.extend(found)
+            elif path.exists():
+                files.append(path)
+            else:
+                problems.append(f"{path}: filen findes ikke")
+        except OSError as exc:
+            problems.append(os_message(path, exc, reading=True))
     return files, problems
 
 
-def drop_duplicates(files: list[Path]) -> tuple[list[Path], list[tuple[Path, Path]]]:
+def _folder_inputs(folder: Path) -> tuple[list[Path], list[str]]:
+    found, other = [], []
+    for p in sorted(folder.iterdir()):
+        if p.name.startswith(("~$", ".")) or is_own_output(p) or not p.is_file():
+            continue
+        suffix = p.suffix.lower()
+        if suffix in INPUT_SUFFIXES:
+            found.append(p)
+        elif suffix in FOREIGN_SUFFIXES:
+            other.append(f"{p}: filen er en {suffix}-fil, ikke en Excel-projektmappe (.xlsx), og er ikke "
+                         "læst. Åbn den, gem den som .xlsx, og kør igen")
+    return found, other
+
+
+def drop_duplicates(files: list[Path]) -> tuple[list[tuple[Path, str]], list[tuple[Path, Path]]]:
     """Keep the first of inputs that are the same file (resolved path) or have the same content (sha256).
 
-    Return the files to read and (duplicate, first) pairs. A respondent who sends the same file twice
-    under another name, or a file given both alone and in its folder, then counts once.
+    Return the files to read with their digests ('' when unreadable) and (duplicate, first) pairs.
+    A respondent who sends the same file twice under another name, or a file given both alone and
+    in its folder, then counts once.
     """
-    kept: list[Path] = []
+    kept: list[tuple[Path, str]] = []
     skipped: list[tuple[Path, Path]] = []
     by_path: dict[Path, Path] = {}
     by_digest: dict[str, Path] = {}
@@ -134,7 +145,7 @@ def drop_duplicates(files: list[Path]) -> tuple[list[Path], list[tuple[Path, Pat
         by_path[key] = path
         if digest:
             by_digest[digest] = path
-        kept.append(path)
+        kept.append((path, digest or ""))
     return kept, skipped
 
 
@@ -153,33 +164,34 @@ def duplicate_message(path: Path, first: Path) -> str:
     return f"{path}: filen er den samme som {first}; talt med én gang"
 
 
-def read_all(files: list[Path], catalog: Catalog, spool: AnswerSpool | None = None) -> list[FileOutcome]:
-    """Read every file; a problem in one never stops the others. With ``spool``, answers go there."""
+def read_all(files: list[tuple[Path, str]], catalog: Catalog, stage: Stage) -> list[FileOutcome]:
+    """Read every file into ``stage``; a problem in one never stops the others; then check them together."""
     outcomes = []
     shared: dict[str, tuple] = {}
     metas: dict[tuple, dict[str, str]] = {}  # files of one meeting share one metadata table
-    for path in files:
-        outcome = FileOutcome(path, str(path))
+    for path, digest in files:
+        outcome = FileOutcome(path, str(path), digest)
         try:
-            response = outcome.response = read_response(path, catalog, label=outcome.label)
-            # Workbooks with the same structure checksum have identical item tables: keep one copy,
-            # so memory per respondent is only the answers.
+            response = read_response(path, catalog, label=outcome.label)
+            # Workbooks with the same structure checksum have identical item tables: keep one copy.
             response.items = shared.setdefault(response.meta.get(L.MetaKey.CHECKSUM, ""), response.items)
             response.meta = metas.setdefault(tuple(response.meta.items()), response.meta)
             outcome.problems = list(response.problems)
             outcome.answered = bool(response.answers)
-            if spool is not None:  # the answers wait in the spool; the outcome keeps the rest
-                outcome.spooled = spool.put(response.answers)
-                outcome.response = dataclasses.replace(response, answers={})
+            outcome.staged = stage_response(stage, response, digest or str(path), path.name, catalog)
+            outcome.response = dataclasses.replace(response, answers={}, statements={})
         except WorkbookFileError as exc:
             outcome.rejection = str(exc)
         except RecursionError:
             outcome.rejection = f"{outcome.label}: filen er for indviklet opbygget og læses ikke"
         except MemoryError:
             outcome.rejection = f"{outcome.label}: filen kræver for meget hukommelse og læses ikke"
+        except OSError as exc:
+            outcome.rejection = os_message(path, exc, reading=True)
         outcomes.append(outcome)
     _check_same_meeting(outcomes)
     _check_respondents(outcomes)
+    _check_local_content(outcomes, catalog.local_hash)
     return outcomes
 
 
@@ -228,3 +240,18 @@ def _check_respondents(outcomes: list[FileOutcome]) -> None:
             names[key] = outcome.label
 
 
+def _check_local_content(outcomes: list[FileOutcome], in_use: str) -> None:
+    """Warn, once per file, when a counted workbook was made with other local content than ``in_use``."""
+    for outcome in outcomes:
+        made_with = outcome.response.local_content_hash if outcome.response is not None else None
+        if made_with is None or made_with == in_use:  # None: a workbook from before the digest was kept
+            continue
+        if not made_with:
+            what = "uden lokalt indhold, men rapporten laves med lokalt indhold"
+        elif not in_use:
+            what = ("med kommunens eget indhold, men rapporten laves uden (giv --content med samme "
+                    "indhold som da arket blev lavet)")
+        else:
+            what = "med et andet lokalt indhold end det, rapporten laves med"
+        outcome.problems.append(Problem(outcome.label, f"arket er lavet {what}; tekster i rapporten "
+                                                       "kan afvige fra dem i arket"))

@@ -7,7 +7,8 @@ came from a respondent's workbook is written as text (data type ``s``), never as
 from __future__ import annotations
 
 import datetime as dt
-import re
+import io
+import sqlite3
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -20,33 +21,48 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from workbook import danish
-from workbook.files import atomic_path
-from workbook.report.aggregate import Summary
+from workbook.report.aggregate import READINESS_WEIGHTS, Summary, rounded_share
+from workbook.report.compare import Comparison
+from workbook.report.groups import GroupFigures
+from workbook.report.xlsx_rows import ILLEGAL_XML, PROBE_DATE, date_cell, number_cell, splice_rows, text_cell, xml_text
 from workbook.xlsx import layout as L
-from workbook.xlsx.read import Answer, Response
 
 SHEET_ANSWERS = "Svar"
+#: The answers sheet is the first sheet written, so openpyxl stores it as this part.
+ANSWERS_PART = "xl/worksheets/sheet1.xml"
 SHEET_ACTIONS = "Handleplan"
 SHEET_THEMES = "Temaer"
 SHEET_ITEMS = "Udsagn"
 SHEET_RESPONDENTS = "Respondenter"
+SHEET_COMPARISON = "Sammenligning"
+SHEET_GROUPS = "Grupper"
 SHEET_ABOUT = "Om"
 
 ANSWER_HEADERS = ("Respondent nr.", "Respondent", "Rolle / afdeling", "Tema nr.", "Tema", "Nr.", "Id",
                   "Udsagn", "Svar", "Point", "Prioritet", "Ansvarlig", "Frist", "Bemærkning")
-ACTION_HEADERS = ("Prioritet", "Tema", "Nr.", "Udsagn", "Svar", "Respondent", "Ansvarlig", "Frist",
-                  "Bemærkning")
-FIGURE_HEADERS = ("Svar i alt", *L.SCALE, "Ubesvaret", "Parathed")
+ACTION_HEADERS = ("Prioritet", "Tema", "Nr.", "Udsagn", "Nej", "Delvist", "Ved ikke", "Ansvarlig", "Frist",
+                  "Bemærkning", "Beslutningsforslag")
+FIGURE_HEADERS = ("Svar i alt", *L.SCALE, "Ubesvaret", "Parathed", "Ved ikke-andel")
+COMPARISON_HEADERS = ("Niveau", "Nr.", "Tema / udsagn", "Parathed før", "Parathed nu", "Ændring (point)",
+                      "Ved ikke før", "Ved ikke nu", "Ændring Ved ikke (point)")
 THEME_HEADERS = ("Tema nr.", "Tema", "Udsagn", *FIGURE_HEADERS)
 ITEM_HEADERS = ("Tema", "Nr.", "Id", "Udsagn", *FIGURE_HEADERS, "Uenighed")
-RESPONDENT_HEADERS = ("Nr.", "Respondent", "Rolle / afdeling", "Dato", "Fil", "Besvarede udsagn",
+RESPONDENT_HEADERS = ("Nr.", "Respondent", "Rolle / afdeling", "Gruppe", "Dato", "Fil", "Besvarede udsagn",
                       "Udsagn i alt")
+EXCEL_TEXT_LIMIT = 32767
+CUT_NOTE = " … [forkortet: Excel rummer højst 32.767 tegn i en celle; hele teksten står i svarbanken]"
 
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 DATE_FORMAT = danish.EXCEL_DATE_FORMAT
 PERCENT = "0%"
+
+
+def excel_text(text: str) -> str:
+    """``text`` within Excel's cell limit, the cut said at its end."""
+    if len(text) <= EXCEL_TEXT_LIMIT:
+        return text
+    return text[:EXCEL_TEXT_LIMIT - len(CUT_NOTE)] + CUT_NOTE
 
 
 class _Sheet:
@@ -72,7 +88,7 @@ class _Sheet:
     def text(self, value: object) -> WriteOnlyCell:
         cell = WriteOnlyCell(self.ws)
         if value not in (None, ""):
-            cell.value = _ILLEGAL.sub("", str(value))[:32767]
+            cell.value = excel_text(ILLEGAL_XML.sub("", str(value)))
             cell.data_type = "s"
         return cell
 
@@ -95,11 +111,6 @@ class _Sheet:
         self.ws.append([self.cell(v, formats.get(i)) for i, v in enumerate(values)])
         self.rows += 1
 
-    def append_ready(self, values: list[object]) -> None:
-        """Append a row whose values were already made safe with ``cell``."""
-        self.ws.append(values)
-        self.rows += 1
-
     def finish(self) -> None:
         ref = f"A1:{get_column_letter(len(self.headers))}{self.rows + 1}"
         if self.rows and self.table:
@@ -115,89 +126,145 @@ class _Sheet:
 
 
 def _figures(counts) -> list[object]:
-    return [counts.total, *(counts.by_answer[a] for a in L.SCALE), counts.unanswered, counts.readiness]
+    return [counts.total, *(counts.by_answer[a] for a in L.SCALE), counts.unanswered,
+            rounded_share(counts.readiness), rounded_share(counts.unknown_share)]
 
 
-def _answer_rows(summary: Summary, responses: Iterable[Response], sheet: _Sheet) -> Iterator[list[object]]:
-    """Yield one row per respondent × statement, in respondent then workbook order, ready to append.
+def _answer_rows(summary: Summary, db: sqlite3.Connection, date_style: str) -> Iterator[str]:
+    """Yield the XML of one row per respondent × statement, in respondent then workbook order, from row 2.
 
-    This sheet has a row per respondent and statement (48,000 rows for 1,000 files), so values are
-    converted once where possible: respondent fields once per respondent, catalog texts and numbers
-    as they are; only owner, deadline and comment (free text typed by the respondent) per row.
+    Texts that repeat (respondent, theme, statement) are escaped once; only owner, deadline and
+    comment (free text typed by the respondent) per row.
     """
-    themes = {t.theme_id: (t.number, t.title) for t in summary.themes}
-    statements = {i.item_id: i.statement for t in summary.themes for i in t.items}
-    weights = L.SCALE_WEIGHTS
-    cell = sheet.cell
-    empty = Answer()
-    for respondent, response in zip(summary.respondents, responses, strict=True):
-        label, role = respondent.label, respondent.role
-        plain = not (_needs_cell(label) or _needs_cell(role))
-        answers = response.answers
-        for meta_item in response.items:
-            theme_number, theme_title = themes[meta_item.theme_id]
-            answer = answers.get(meta_item.item_id) or empty
-            choice = answer.answer
-            yield [respondent.number, label if plain else cell(label), role if plain else cell(role),
-                   theme_number, theme_title, meta_item.number, meta_item.item_id,
-                   statements[meta_item.item_id], choice, weights[choice] if choice else None,
-                   answer.priority, cell(answer.owner) if answer.owner else None,
-                   cell(answer.deadline) if answer.deadline else None,
-                   cell(answer.comment) if answer.comment else None]
+    themes = {t.theme_id: (t.number, xml_text(t.title)) for t in summary.themes}
+    statements = {i.item_id: (xml_text(i.number), xml_text(i.item_id), xml_text(excel_text(i.statement)))
+                  for t in summary.themes for i in t.items}
+    people = {r.number - 1: (r.number, xml_text(excel_text(r.label)), xml_text(excel_text(r.role)))
+              for r in summary.respondents}
+    answers = {a: xml_text(a) for a in L.SCALE}
+    priorities = {p: xml_text(p) for p in L.PRIORITIES}
+    weights = READINESS_WEIGHTS
+    rows = db.execute("SELECT r.seq, a.theme_id, a.item_id, a.answer, a.priority, a.owner, a.deadline, "
+                      "a.deadline_text, a.comment FROM temp.run r JOIN bank.answers a "
+                      "ON a.file_id = r.file_id ORDER BY r.seq, a.position")
+    for n, (seq, theme_id, item_id, choice, priority, owner, deadline, typed, comment) in enumerate(rows, 2):
+        respondent, label, role = people[seq]
+        theme_number, theme_title = themes[theme_id]
+        number, ident, statement = statements[item_id]
+        cells = [number_cell(f"A{n}", respondent), text_cell(f"B{n}", label)]
+        if role:
+            cells.append(text_cell(f"C{n}", role))
+        cells += [number_cell(f"D{n}", theme_number), text_cell(f"E{n}", theme_title), text_cell(f"F{n}", number),
+                  text_cell(f"G{n}", ident), text_cell(f"H{n}", statement)]
+        if choice:
+            cells.append(text_cell(f"I{n}", answers[choice]))
+            if choice in weights:
+                cells.append(number_cell(f"J{n}", weights[choice]))
+        if priority:
+            cells.append(text_cell(f"K{n}", priorities.get(priority) or xml_text(priority)))
+        if owner:
+            cells.append(text_cell(f"L{n}", xml_text(excel_text(owner))))
+        if deadline:
+            cells.append(date_cell(f"M{n}", dt.date.fromisoformat(deadline), date_style))
+        elif typed:
+            cells.append(text_cell(f"M{n}", xml_text(excel_text(typed))))
+        if comment:
+            cells.append(text_cell(f"N{n}", xml_text(excel_text(comment))))
+        yield f'<row r="{n}">{"".join(cells)}</row>'
 
 
 def _needs_cell(value: str) -> bool:
-    return value.startswith("=") or bool(_ILLEGAL.search(value))
+    return value.startswith("=") or bool(ILLEGAL_XML.search(value))
 
 
-def write_summary_xlsx(summary: Summary, responses: Iterable[Response], target: Path) -> Path:
-    """Write ``samlet.xlsx`` (answers, action plan, figures per theme and statement) atomically."""
+def write_summary_xlsx(summary: Summary, db: sqlite3.Connection, target: Path, *,
+                       comparison: Comparison | None = None, groups: list[GroupFigures] | None = None) -> Path:
+    """Write ``samlet.xlsx`` (answers, action plan, figures, comparison, groups) at ``target``.
+
+    ``db`` has the answer database attached as ``bank`` and the run's files in ``temp.run``.
+    ``target`` is a staging path: the report's files are moved into place together (``output``).
+    """
     wb = Workbook(write_only=True)
     answers = _Sheet(wb, SHEET_ANSWERS, ANSWER_HEADERS,
                      {2: 22, 3: 20, 5: 30, 8: 60, 9: 12, 11: 11, 12: 20, 13: 12, 14: 50}, "Svar")
-    for row in _answer_rows(summary, responses, answers):
-        answers.append_ready(row)
+    answers.append([None] * 12 + [PROBE_DATE])  # replaced by the rows from the database (xlsx_rows)
+    answers.rows = db.execute("SELECT COUNT(*) FROM temp.run r JOIN bank.answers a ON a.file_id = r.file_id"
+                              ).fetchone()[0]
     answers.finish()
+    _write_actions(wb, summary)
+    _write_figures(wb, summary)
+    if comparison is not None:
+        _write_comparison(wb, comparison)
+    if groups:
+        _write_groups(wb, summary, groups)
+    people = _Sheet(wb, SHEET_RESPONDENTS, RESPONDENT_HEADERS, {2: 24, 3: 24, 4: 14, 5: 12, 6: 36},
+                    "Respondenter")
+    for r in summary.respondents:
+        people.append([r.number, r.label, r.role, r.group, danish.date_text(r.date), r.file, r.answered, r.total])
+    people.finish()
+    about = wb.create_sheet(SHEET_ABOUT)
+    about.column_dimensions["A"].width = 26
+    about.column_dimensions["B"].width = 100
+    for key, value in summary_about(summary):
+        about.append([_text_cell(about, key, bold=True), _text_cell(about, value)])
+    _set_properties(wb, summary)
+    # Saved in memory first (a few MB compressed, even for 1,000 files): a full disk then fails in
+    # one plain write, not inside openpyxl's write-only generators, which would complain on stderr.
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    splice_rows(buffer.getvalue(), target, ANSWERS_PART, lambda style: _answer_rows(summary, db, style))
+    return target
 
+
+def _write_actions(wb: Workbook, summary: Summary) -> None:
     actions = _Sheet(wb, SHEET_ACTIONS, ACTION_HEADERS,
-                     {1: 11, 2: 28, 3: 7, 4: 60, 5: 10, 6: 22, 7: 22, 8: 12, 9: 50}, "Handleplan")
+                     {1: 11, 2: 28, 3: 7, 4: 60, 8: 24, 9: 14, 10: 60, 11: 60}, "Handleplan")
     for a in summary.actions:
-        actions.append([a.priority, a.theme, a.number, a.statement, a.answer, a.respondent, a.owner,
-                        a.deadline, a.comment])
+        comments = "\n".join(f"{c.respondent} ({c.answer}): {c.text}" if c.answer else f"{c.respondent}: {c.text}"
+                             for c in summary.comments(a.item_id))
+        deadlines = a.deadlines[0] if len(a.deadlines) == 1 else "\n".join(
+            danish.date_short(d) if isinstance(d, dt.date) else d for d in a.deadlines)
+        actions.append([a.priority, a.theme, a.number, a.statement, a.counts.by_answer["Nej"],
+                        a.counts.by_answer["Delvist"], a.counts.by_answer["Ved ikke"], "\n".join(a.owners),
+                        deadlines or None, comments, "\n".join(d.text for d in a.decisions)])
     actions.finish()
 
-    pct = {len(THEME_HEADERS) - 1: PERCENT}
+
+def _write_figures(wb: Workbook, summary: Summary) -> None:
+    pct = {len(THEME_HEADERS) - 2: PERCENT, len(THEME_HEADERS) - 1: PERCENT}
     themes = _Sheet(wb, SHEET_THEMES, THEME_HEADERS, {2: 40, len(THEME_HEADERS): 10}, "Temaer")
     for t in summary.themes:
         themes.append([t.number, t.title, len(t.items), *_figures(t.counts)], pct)
-    themes.append(["", "I alt", sum(len(t.items) for t in summary.themes), *_figures(summary.counts)],
-                  pct)
+    themes.append(["", "I alt", sum(len(t.items) for t in summary.themes), *_figures(summary.counts)], pct)
     themes.finish()
-
     items = _Sheet(wb, SHEET_ITEMS, ITEM_HEADERS, {1: 24, 3: 22, 4: 60}, "Udsagn")
-    pct = {len(ITEM_HEADERS) - 2: PERCENT}
+    pct = {len(ITEM_HEADERS) - 3: PERCENT, len(ITEM_HEADERS) - 2: PERCENT}
     for t in summary.themes:
         for i in t.items:
             items.append([t.short_title, i.number, i.item_id, i.statement, *_figures(i.counts),
                           "Ja" if i.disagreement else ""], pct)
     items.finish()
 
-    people = _Sheet(wb, SHEET_RESPONDENTS, RESPONDENT_HEADERS, {2: 24, 3: 24, 4: 12, 5: 36},
-                    "Respondenter")
-    for r in summary.respondents:
-        people.append([r.number, r.label, r.role, r.date, r.file, r.answered, r.total])
-    people.finish()
 
-    about = wb.create_sheet(SHEET_ABOUT)
-    about.column_dimensions["A"].width = 26
-    about.column_dimensions["B"].width = 100
-    for key, value in summary_about(summary):
-        about.append([_text_cell(about, key, bold=True), _text_cell(about, value)])
+def _write_comparison(wb: Workbook, comparison: Comparison) -> None:
+    sheet = _Sheet(wb, SHEET_COMPARISON, COMPARISON_HEADERS, {1: 10, 3: 60}, "Sammenligning")
+    pct = {3: PERCENT, 4: PERCENT, 6: PERCENT, 7: PERCENT}
+    for level, changes in (("Tema", comparison.themes), ("Udsagn", comparison.items)):
+        for c in changes:
+            sheet.append([level, c.number, c.label, rounded_share(c.readiness_then), rounded_share(c.readiness_now),
+                          c.readiness_points, rounded_share(c.unknown_then), rounded_share(c.unknown_now),
+                          c.unknown_points], pct)
+    sheet.finish()
 
-    _set_properties(wb, summary)
-    with atomic_path(target) as tmp:
-        wb.save(tmp)
-    return target
+
+def _write_groups(wb: Workbook, summary: Summary, groups: list[GroupFigures]) -> None:
+    headers = ("Gruppe", "Respondenter", *(f"{t.number}. {t.short_title}" for t in summary.themes))
+    sheet = _Sheet(wb, SHEET_GROUPS, headers, {1: 18}, "Grupper")
+    pct = {k: PERCENT for k in range(2, len(headers))}
+    for g in groups:
+        sheet.append([g.name, g.respondents, *(rounded_share(g.themes[t.theme_id].readiness)
+                                               if t.theme_id in g.themes else None for t in summary.themes)], pct)
+    sheet.finish()
 
 
 def _set_properties(wb: Workbook, summary: Summary) -> None:
@@ -236,10 +303,13 @@ def summary_about(summary: Summary) -> list[tuple[str, str]]:
                     f"{danish.date(summary.catalog_date)}"),
         ("Respondenter", str(len(summary.respondents))),
         ("Anonymiseret", "Ja" if summary.anonym else "Nej"),
-        ("Parathed", "Gennemsnit af svarene, hvor Ja = 1, Delvist = ½, Nej og Ved ikke = 0. "
-                     "Ikke relevant og ubesvarede udsagn tælles ikke med."),
+        ("Parathed", "Gennemsnit af svarene Ja = 1, Delvist = ½ og Nej = 0. Ved ikke, Ikke relevant og "
+                     "ubesvarede udsagn tælles ikke med; Ved ikke vises for sig som en andel af svarene."),
+        ("Ved ikke-andel", "Andelen af svarene, der er Ved ikke."),
         ("Uenighed", "Mindst én har svaret Ja og mindst én har svaret Nej til samme udsagn."),
-        ("Handleplan", "Alle svar Nej eller Delvist, sorteret efter prioritet (Høj, Mellem, Lav, "
-                       "ingen), tema og udsagn."),
-        ("Point", "Svarets vægt i parathed (tom for Ikke relevant og ubesvaret)."),
+        ("Handleplan", "Én række pr. udsagn, som nogen har svaret Nej eller Delvist til, med antal, "
+                       "ansvarlige, frister og bemærkninger samlet; sorteret efter den højeste prioritet "
+                       "(Høj, Mellem, Lav, ingen), tema og udsagn."),
+        ("Point", "Svarets vægt i parathed (tom for Ved ikke, Ikke relevant og ubesvaret)."),
+        ("Procenter", "Afrundet til hele procent, 0,5 opad, som i statusrapporten."),
     ]

@@ -4,7 +4,8 @@
 lists of values from column A, with empty cells as None and formulas without a usable value as
 ``FormulaValue`` (from the scan: calamine gives no formulas). A sheet with stray cells beyond
 ``MAX_COLUMNS`` is read from a copy without them, so their place can be reported instead of the file
-being refused. The dense area of the sheets read counts against ``MAX_CELLS``.
+being refused. The dense area of the sheets read counts against ``MAX_CELLS``; the reader may
+leave out (and name) a sheet of the respondent's own that would not fit.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from workbook.xlsx.package import (
     Sheet,
     SheetScan,
     count_runs,
+    count_strings,
     formulas,
     read_package,
     scan_sheet,
@@ -48,9 +50,26 @@ class CellSource:
         self.cells = 0
         self.runs = 0
         self._book = None
+        self._rows: dict[str, list[list[object]]] = {}
+        self._admitted: set[str] = set()
         for info in self.archive.infolist():  # rich text lives in the shared strings and comments
-            if info.filename.lower().endswith(("sharedstrings.xml", ".vml")) or "comments" in info.filename.lower():
-                self.count_runs(count_runs(self.archive.read(info)))
+            name = info.filename.lower()
+            if name.endswith(("sharedstrings.xml", ".vml")) or "comments" in name:
+                self._count_texts(info, name.endswith("sharedstrings.xml"))
+
+    def _count_texts(self, info: zipfile.ZipInfo, shared: bool) -> None:
+        """Count runs (and shared strings) of a part in 1 MB pieces, stopping at the first limit passed."""
+        strings, tail = 0, b""
+        with self.archive.open(info) as part:
+            while chunk := part.read(1 << 20):
+                data = tail + chunk  # a tag cut between two pieces is counted in the joined piece only
+                self.count_runs(count_runs(data) - count_runs(tail))
+                strings += count_strings(data) - count_strings(tail) if shared else 0
+                if strings > MAX_CELLS:
+                    # more texts than the cells read may hold: a small file that would take seconds
+                    # and hundreds of MB to load
+                    raise self.fail(f"filen har for mange tekster (over {danish.number(MAX_CELLS)}) og læses ikke")
+                tail = data[-8:]
 
     def count_runs(self, runs: int) -> None:
         self.runs += runs
@@ -84,14 +103,23 @@ class CellSource:
         return self.archive.read(part) if part in self.archive.namelist() else b""
 
     def scan(self, name: str) -> SheetScan:
-        """Return the scan of sheet ``name``, counting its area and runs against the limits."""
+        """Return the scan of sheet ``name``, counting its rich-text runs against the limit."""
         if name not in self.scans:
             scan = self.scans[name] = scan_sheet(self.part(name))
-            self.cells += scan.area
-            if self.cells > MAX_CELLS:
-                raise self.fail(f"filen har for mange celler (over {danish.number(MAX_CELLS)}) og læses ikke")
             self.count_runs(scan.runs)
         return self.scans[name]
+
+    def fits(self, name: str) -> bool:
+        """True when reading sheet ``name`` too stays within ``MAX_CELLS`` (or it is read already)."""
+        return name in self._admitted or self.cells + self.scan(name).area <= MAX_CELLS
+
+    def _admit(self, name: str) -> None:
+        """Count the dense area of sheet ``name`` against ``MAX_CELLS`` once; refuse the file beyond it."""
+        if name not in self._admitted:
+            self._admitted.add(name)
+            self.cells += self.scan(name).area
+            if self.cells > MAX_CELLS:
+                raise self.fail(f"filen har for mange celler (over {danish.number(MAX_CELLS)}) og læses ikke")
 
     def _calamine(self):
         """Open calamine on the file, or on a copy without the stray cells of the sheets scanned."""
@@ -120,22 +148,33 @@ class CellSource:
         for name in names:
             self.scan(name)
 
+    def _values(self, name: str) -> list[list[object]]:
+        """Return the rows of sheet ``name`` from A1 as calamine gives them, empty cells as None (cached)."""
+        if name not in self._rows:
+            sheet = self._calamine().get_sheet_by_name(name)
+            # skip_empty_area=False: rows and columns from A1, so positions are the sheet's own.
+            self._rows[name] = [[None if v == "" else v for v in values]
+                                for values in sheet.to_python(skip_empty_area=False)]
+        return self._rows[name]
+
     def rows(self, name: str, *, with_formulas: bool = True) -> Iterator[tuple[int, list[object]]]:
         """Yield (row number, values from column A) of sheet ``name``; empty cells as None.
 
-        With ``with_formulas``, formula cells without a usable value come as ``FormulaValue``;
-        without, as None (cheaper: for looking for ids, not for reading answers).
+        With ``with_formulas``, formula cells without a usable value come as ``FormulaValue`` and
+        pasted error values as their text; without, as None (for looking for ids, not for answers).
+        The rows are shared between calls: callers must not change them.
         """
         scan = self.scan(name)
+        self._admit(name)
         if scan.cells == 0:
             return
-        sheet = self._calamine().get_sheet_by_name(name)
         found = formulas(self.part(name)) if with_formulas and scan.has_formulas else {}
-        # skip_empty_area=False: rows and columns from A1, so positions are the sheet's own.
-        for number, values in enumerate(sheet.to_python(skip_empty_area=False), start=1):
-            row = [None if v == "" else v for v in values]
+        for number, row in enumerate(self._values(name), start=1):
             if found:
-                for (f_row, f_col), formula in found.items():
-                    if f_row == number and f_col <= len(row):
-                        row[f_col - 1] = formula
+                patched = [(f_col, value) for (f_row, f_col), value in found.items()
+                           if f_row == number and f_col <= len(row)]
+                if patched:
+                    row = list(row)
+                    for f_col, value in patched:
+                        row[f_col - 1] = value
             yield number, row

@@ -12,7 +12,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from workbook import __version__
 from workbook.content.model import Catalog, Theme
-from workbook.errors import MeetingError, OutputError
+from workbook.errors import MeetingError, OutputError, Problem
 from workbook.files import atomic_path
 from workbook.xlsx import content_layout as C
 
@@ -98,7 +98,7 @@ def export_content(catalog: Catalog, target: Path, theme_ids: Sequence[str] = ()
                           "rettelser). Vælg et andet navn, eller brug --force")
     unknown = [t for t in theme_ids if t not in catalog.theme_ids]
     if unknown:
-        raise MeetingError([f"--tema: ukendt tema '{t}'. Gyldige temaer: {', '.join(catalog.theme_ids)}"
+        raise MeetingError([Problem("--tema", f"ukendt tema '{t}'. Gyldige temaer: {', '.join(catalog.theme_ids)}")
                             for t in unknown], "Indholdet kan ikke eksporteres")
     themes = [catalog.theme(t) for t in dict.fromkeys(theme_ids)] if theme_ids else list(catalog.themes)
     wb = Workbook()

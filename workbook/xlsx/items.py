@@ -1,9 +1,10 @@
 """Which row holds which statement: found by item id, checked against what the respondent saw.
 
 A row's hidden id, its visible number (``1.3``) and its statement text normally agree. When the
-visible columns were sorted without the hidden Id column they do not, and the respondent answered
-the statement they saw: the row is then read by its number (the metadata maps numbers to ids), and
-the sheet gets one problem saying so. Copies of a sheet ("Roller og grænser (2)") are read like the
+visible columns were sorted without the hidden Id column (or without Nr. and Id) they do not, and
+the respondent answered the statement they saw: the row is then read by its statement text (the
+catalog's text for the workbook's items) or else its number (the metadata maps numbers to ids),
+and the sheet gets one problem saying so. Copies of a sheet ("Roller og grænser (2)") are read like the
 original; a statement answered differently in two places is a named problem and is not counted.
 """
 
@@ -47,34 +48,49 @@ class SheetReading:
     """Rows read by their visible number because the hidden id disagreed with it."""
 
 
-def _statement_text(catalog: Catalog | None, item: str) -> str | None:
-    entry = catalog.get(item) if catalog is not None else None
-    return getattr(entry, "statement", None)
+def _folded(text: str | None) -> str:
+    return " ".join(text.split()).casefold() if text else ""
+
+
+def statement_index(catalog: Catalog | None, items: dict[str, MetaItem]) -> dict[str, str]:
+    """Return folded statement text → item id for the workbook's items (texts shared by two left out)."""
+    index: dict[str, str] = {}
+    shared: set[str] = set()
+    for key in items:
+        text = _folded(getattr(catalog.get(key), "statement", None)) if catalog is not None else ""
+        if text in index:
+            shared.add(text)
+        elif text:
+            index[text] = key
+    return {text: key for text, key in index.items() if text not in shared}
 
 
 def _shown_item(row: Sequence[object], columns: dict[str, int], by_number: dict[str, str],
-                hidden: str | None, catalog: Catalog | None) -> str | None:
-    """Return the item the respondent saw in ``row``: by its number, unless its text says otherwise."""
+                by_text: dict[str, str], hidden: str | None) -> str | None:
+    """Return the item the respondent saw in ``row``: its statement text first, then its number.
+
+    The text is what was answered; the number decides when the text is not the catalog's (local
+    content, another wording); the hidden id only when neither says anything.
+    """
+    text = _folded(cell_text(row[columns["statement"] - 1])) if "statement" in columns else ""
+    said = by_text.get(text)
+    if said is not None:
+        return said
     number = cell_text(row[columns["number"] - 1]) if "number" in columns else None
-    shown = by_number.get(number or "")
-    if shown is None or shown == hidden or hidden is None:
-        return shown or hidden
-    text = cell_text(row[columns["statement"] - 1]) if "statement" in columns else None
-    if text is not None and text == _statement_text(catalog, hidden) != _statement_text(catalog, shown):
-        return hidden  # only the number was edited; id and text agree
-    return shown
+    return by_number.get(number or "") or hidden
 
 
 class SheetReader:
     """Reads the statement rows of one sheet's ``ItemTable`` into ``Found`` rows."""
 
     def __init__(self, sheet: str, table: ItemTable, items: dict[str, MetaItem],
-                 catalog: Catalog | None, warn: Warn) -> None:
+                 by_text: dict[str, str], warn: Warn) -> None:
         self.sheet = sheet
         self.table = table
         self.items = items
         self.by_number = {item.number: item.item_id for item in items.values()}
-        self.catalog = catalog
+        self.by_text = by_text
+        """Folded statement text → item id (``statement_index``)."""
         self.warn = warn
 
     def read(self, keep_text: bool) -> SheetReading:
@@ -83,7 +99,7 @@ class SheetReader:
         columns = self.table.columns
         for row_number, row in self.table.rows:
             hidden = item_id(row, columns)
-            shown = _shown_item(row, columns, self.by_number, hidden, self.catalog)
+            shown = _shown_item(row, columns, self.by_number, self.by_text, hidden)
             if shown is None:
                 self._unplaced(row, row_number)
                 continue

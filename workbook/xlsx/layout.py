@@ -1,8 +1,9 @@
 """The self-assessment workbook's layout: the one contract shared by the writer and the reader.
 
 Sheet names, column headers, the answer scale, defined names and the hidden metadata sheet are
-declared here and nowhere else. The reader finds columns by header text and rows by item id, never by
-fixed position, so sorted rows and extra columns still read correctly.
+declared here and nowhere else. The reader finds sheets and rows by the item ids the metadata
+lists and columns by header text (or, for an edited header, by this layout), never by sheet name or
+fixed position, so renamed, copied or sorted sheets and extra columns still read correctly.
 """
 
 from __future__ import annotations
@@ -90,6 +91,8 @@ class MetaKey:
     TOOL_VERSION = "tool_version"
     CATALOG_VERSION = "catalog_version"
     CATALOG_HASH = "catalog_hash"
+    LOCAL_CONTENT_HASH = "local_content_hash"
+    """The digest of the local content (``Catalog.local_hash``), "" for none; absent in older files."""
     MEETING_ID = "meeting_id"
     MUNICIPALITY = "municipality"
     MEETING_TITLE = "meeting_title"

@@ -29,10 +29,12 @@ MAX_RUNS = 50_000
 
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(/?)>")
 _REF = re.compile(rb'\br="([A-Za-z]{1,3})([0-9]{1,7})"')
-_RUN = re.compile(rb"<(?:\w+:)?r[\s>]")
+_PREFIXED_RUN = re.compile(rb"<\w+:r[\s>]")
+_PREFIXED_STRING = re.compile(rb"<\w+:si[\s>]")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")
 #: How every known writer starts a cell; a cell written otherwise sends the scan down the slow path.
 _CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
+_ERROR = b't="e"'
 _CELL_ELEMENT = re.compile(rb"<(?:\w+:)?c\b[^>]*?(?:/>|>.*?</(?:\w+:)?c>)", re.S)
 
 
@@ -56,6 +58,7 @@ class SheetScan:
     stray: list[str] = field(default_factory=list)
     """References of cells beyond ``MAX_COLUMNS`` (``XFD7``), in file order."""
     has_formulas: bool = False
+    """Whether the sheet has formula or error cells (calamine gives neither: see ``formulas``)."""
     runs: int = 0
 
     @property
@@ -107,7 +110,14 @@ def read_package(archive: zipfile.ZipFile) -> Package:
 
 def count_runs(data: bytes) -> int:
     """Return how many rich-text runs (``<r>`` elements) the XML ``data`` holds."""
-    return len(_RUN.findall(data))
+    plain = data.count(b"<r>") + data.count(b"<r ")
+    return plain + len(_PREFIXED_RUN.findall(data)) if b":r" in data else plain
+
+
+def count_strings(data: bytes) -> int:
+    """Return how many shared strings (``<si>`` elements) the shared-strings XML ``data`` holds."""
+    plain = data.count(b"<si>") + data.count(b"<si ")
+    return plain + len(_PREFIXED_STRING.findall(data)) if b":si" in data else plain
 
 
 def scan_sheet(data: bytes) -> SheetScan:
@@ -116,8 +126,8 @@ def scan_sheet(data: bytes) -> SheetScan:
     The common case is done by the regex engine alone (one list of references); only a sheet with
     cells beyond ``MAX_COLUMNS`` or cells without a reference is walked cell by cell.
     """
-    prefixed = b"<x:" in data or re.search(rb"<\w+:c\b", data) is not None
-    scan = SheetScan(has_formulas=_FORMULA.search(data) is not None, runs=count_runs(data))
+    prefixed = b":c " in data or b":c>" in data  # cells written with a namespace prefix (<x:c>)
+    scan = SheetScan(has_formulas=_FORMULA.search(data) is not None or _ERROR in data, runs=count_runs(data))
     scan.cells = len(_CELL.findall(data)) if prefixed else data.count(b"<c ") + data.count(b"<c>")
     refs = _CELL_REF.findall(data)
     if not refs:
@@ -149,27 +159,30 @@ def _walk(data: bytes, scan: SheetScan) -> SheetScan:
     return scan
 
 
-def formulas(data: bytes) -> dict[tuple[int, int], FormulaValue]:
-    """Return the formula cells of sheet XML ``data`` that have no cached value or an error value."""
-    return _formulas(data) if _FORMULA.search(data) else {}
+def formulas(data: bytes) -> dict[tuple[int, int], FormulaValue | str]:
+    """Return what calamine cannot give for sheet XML ``data``, by (row, column).
+
+    A formula cell without a cached value or with an error becomes a ``FormulaValue``; an error
+    value without a formula (pasted as a value) its error text, as Excel shows it (``#N/A``).
+    """
+    return _formulas(data) if _FORMULA.search(data) or _ERROR in data else {}
 
 
-def _formulas(data: bytes) -> dict[tuple[int, int], FormulaValue]:
-    """Return the formula cells of ``data`` that have no cached value or an error value."""
-    found = {}
+def _formulas(data: bytes) -> dict[tuple[int, int], FormulaValue | str]:
+    found: dict[tuple[int, int], FormulaValue | str] = {}
     for match in _CELL_ELEMENT.finditer(data):
         element = match[0]
-        if not _FORMULA.search(element):
+        if not _FORMULA.search(element) and _ERROR not in element:
             continue
         cell = ElementTree.fromstring(_without_prefixes(element))
         formula = cell.findtext(f"{{{MAIN_NS}}}f") or ""
-        value = cell.find(f"{{{MAIN_NS}}}v")
+        value = cell.findtext(f"{{{MAIN_NS}}}v") or ""
         error = cell.get("t") == "e"
         ref = _REF.search(element)
-        if not formula or ref is None or (value is not None and value.text and not error):
+        if ref is None or (value and not error) or not (formula or value):
             continue
         position = (int(ref[2]), column_number(ref[1].decode()))
-        found[position] = FormulaValue(f"={formula}", value.text if error and value is not None else None)
+        found[position] = FormulaValue(f"={formula}", value or None) if formula else value
     return found
 
 

@@ -1,10 +1,11 @@
 """Read one filled self-assessment workbook back: answers by item id, respondent fields, problems.
 
-The layout comes from ``layout`` and cells are found by ``locate`` only. Rows are found by the item
-id in the hidden id column and columns by their header text, so sorted rows, moved columns and extra
-columns read correctly. A file that cannot be used raises ``WorkbookFileError`` (one Danish line);
-problems with single cells are collected as ``Problem`` warnings on the returned ``Response`` and the
-rest of the file still counts. How one row's cells become an ``Answer`` is in ``fields``.
+The pipeline: ``guard`` checks the container, ``package`` scans every sheet's XML, ``cells`` reads
+the values with calamine, ``locate`` finds the metadata, the respondent fields and each sheet's
+statement table by the item ids (in any sheet, whatever its name or place), ``items`` decides which
+row is which statement (what the respondent saw) and ``fields`` turns a row into an ``Answer``.
+A file that cannot be used raises ``WorkbookFileError`` (one Danish line); problems with single cells
+are ``CellProblem`` warnings on the returned ``Response`` and the rest of the file still counts.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from xml.etree.ElementTree import ParseError
 
 from openpyxl.utils.cell import get_column_letter
 
+from workbook import danish
 from workbook.content.model import Catalog
 from workbook.errors import Problem as LocatedProblem
 from workbook.errors import WorkbookFileError
@@ -29,7 +31,7 @@ from workbook.xlsx import locate
 from workbook.xlsx.cells import CALAMINE_ERRORS, CellSource
 from workbook.xlsx.fields import Answer
 from workbook.xlsx.guard import check_container, reason, refused
-from workbook.xlsx.items import Found, SheetReader, merge
+from workbook.xlsx.items import Found, SheetReader, merge, statement_index
 from workbook.xlsx.locate import FormulaValue, MetaItem, cell_text
 from workbook.xlsx.texts import shorten
 
@@ -117,6 +119,11 @@ class Response:
     @property
     def meeting_id(self) -> str:
         return self.meta.get(L.MetaKey.MEETING_ID, "")
+
+    @property
+    def local_content_hash(self) -> str | None:
+        """The digest of the local content the workbook was made with ("" for none; None: not recorded)."""
+        return self.meta.get(L.MetaKey.LOCAL_CONTENT_HASH)
 
 
 _BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, TypeError, IndexError,
@@ -292,10 +299,17 @@ class _Reader:
                      meta_sheet: str) -> None:
         items = {item.item_id: item for item in response.items}
         ids = set(items)
+        by_text = statement_index(catalog, items)
         found: list[Found] = []
         with_items: set[str] = set()
+        written = {item.sheet for item in response.items}
         for sheet in self.source.sheet_names:
             if sheet == meta_sheet:
+                continue
+            if sheet not in written and not self.source.fits(sheet):
+                area = danish.number(self.source.scan(sheet).area)
+                self.warn(f"arket er for stort ({area} celler) og er ikke læst; svar skal stå i de ark, der "
+                          "blev sendt ud", sheet=sheet, heading="For stort ark")
                 continue
             table = locate.find_item_table(list(self.source.rows(sheet, with_formulas=False)), ids)
             if table is None:
@@ -304,7 +318,7 @@ class _Reader:
                 table = locate.find_item_table(self.rows(sheet), ids)
             with_items.add(sheet)
             self.report_guessed(sheet, table)
-            reading = SheetReader(sheet, table, items, catalog, self.warn).read(keep_text)
+            reading = SheetReader(sheet, table, items, by_text, self.warn).read(keep_text)
             if reading.resorted:
                 self.warn(f"{reading.resorted} rækker står ikke ud for deres id (sorteret uden kolonnen "
                           "Id?); de er læst efter det viste nummer og udsagn", sheet=sheet,

@@ -5,7 +5,7 @@ Run from the repository root::
     .venv/bin/python tests/data/xlsx/make_corpus.py
 
 Every file is made from the real writer with the small test catalog of ``tests/xlsx_fixtures.py``,
-then damaged on purpose. ``EXPECTED`` (in ``tests/test_xlsx_reader.py``) holds the one line each
+then damaged on purpose. ``REJECTED`` and ``WARNED`` (in ``tests/xlsx/test_read.py``) hold what each
 file must give. ``too-large.xlsx`` (over 20 MB on disk) is not committed: ``make_too_large`` makes it
 in the test's temporary folder.
 """

@@ -1,4 +1,4 @@
-"""The content workbook: export, edit in Excel (here openpyxl), use it through the meeting's indhold: key."""
+"""The content workbook read back: edited in Excel (here openpyxl), used through the meeting's indhold: key."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from libreoffice import convert, needs_soffice
 from openpyxl import load_workbook
 
 from workbook import app
@@ -52,19 +53,6 @@ def edited() -> dict[str, str]:
     }
 
 
-def test_export_lists_the_chosen_themes_with_catalog_text(catalog) -> None:
-    app.export_content(Path("indhold.xlsx"), ["roller-og-graenser"])
-    wb = load_workbook("indhold.xlsx")
-    assert wb.sheetnames == [C.GUIDE_SHEET, *(s.name for s in C.SHEETS), C.META_SHEET]
-    assert wb[C.META_SHEET].sheet_state == "hidden"
-    ws = wb["Udsagn"]
-    assert tuple(c.value for c in ws[1]) == C.SHEETS[2].headers
-    theme = catalog.theme("roller-og-graenser")
-    rows = [tuple(c.value for c in r[:3]) for r in ws.iter_rows(min_row=2)]
-    assert rows == [(i.id, theme.id, i.statement) for i in theme.checklist]
-    with pytest.raises(Exception, match="findes allerede"):
-        app.export_content(Path("indhold.xlsx"))
-
 
 def test_changed_texts_reach_the_guide_agenda_and_workbook_through_indhold(edited, catalog) -> None:
     meeting = _meeting("indhold: indhold.xlsx\nindstilling: [roller-og-graenser-b1]\n")
@@ -97,15 +85,6 @@ def test_cli_uses_indhold_without_the_option(edited) -> None:
     assert result.exit_code == 0, result.output
     assert NEW_DECISION in Path("g.html").read_text(encoding="utf-8")
 
-
-def test_cli_exports(catalog) -> None:
-    result = CliRunner().invoke(cli, ["content", "eksport", "ind.xlsx", "--tema", "frivillige-jura"])
-    assert result.exit_code == 0, result.output
-    assert result.stdout == ("Indholdet er skrevet: ind.xlsx\nRet teksterne i kolonnerne »(kommunens)«, og "
-                             "skriv 'indhold: ind.xlsx' i mødefilen.\n")
-    result = CliRunner().invoke(cli, ["content", "eksport", "x.xlsx", "--tema", "jura"])
-    assert result.exit_code == 1
-    assert result.stderr.startswith("Fejl: --tema: ukendt tema 'jura'. Gyldige temaer: velfaerdsalliancer")
 
 
 def test_remove_and_add_rows(catalog) -> None:
@@ -169,3 +148,13 @@ def test_a_renamed_column_and_a_guide_from_a_broken_workbook(catalog) -> None:
     assert result.stderr == ("Fejl: Lokalt indhold (1):\n  indhold.xlsx [Udsagn]: kolonnen »Udsagn (kommunens)« "
                              "mangler; omdøb eller slet ikke kolonnerne\n")
     assert not Path("g.html").exists()
+
+
+@needs_soffice
+@pytest.mark.libreoffice
+def test_a_content_workbook_saved_by_libreoffice_reads_the_same(edited, tmp_path: Path) -> None:
+    [saved] = convert([Path("indhold.xlsx")], "xlsx", tmp_path / "lo")
+    ours = app.load_catalog(Path("indhold.xlsx"))
+    theirs = app.load_catalog(saved)
+    assert theirs.theme("roller-og-graenser") == ours.theme("roller-og-graenser")
+    assert theirs.theme("roller-og-graenser").checklist[0].statement == NEW_STATEMENT

@@ -1,0 +1,32 @@
+"""load_status: where the newest round stands, for "Status fra selvevalueringen" in the next guide."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbook.errors import WorkbookError
+from workbook.report.status import load_status
+
+
+def test_status_of_the_newest_round(tmp_path, fill):
+    bank = tmp_path / "svar.sqlite"
+    fill(tmp_path / "r1" / "a.xlsx", {0: "Nej"}, "Anne")
+    fill.report([tmp_path / "r1"], tmp_path / "ud", database=bank, round="runde-1")
+    fill(tmp_path / "r2" / "a.xlsx", {0: "Ja", 1: {"answer": "Nej", "priority": "Høj", "owner": "Direktionen"}},
+         "Anne")
+    fill(tmp_path / "r2" / "b.xlsx", {0: "Nej", 1: "Delvist"}, "Bo")
+    fill.report([tmp_path / "r2"], tmp_path / "ud", database=bank, round="runde-2")
+    status = load_status(bank, fill.catalog)
+    assert status.round == "runde-2" and status.respondents == 2
+    first = status.themes[0]
+    assert (first.theme_id, first.readiness_text) == ("forsikring", "38 %")  # Ja 1, Nej 2, Delvist 1: 1.5 / 4
+    [question] = status.disagreements
+    assert question.number == "1.1" and (question.yes, question.no) == (1, 1)
+    assert question.question.startswith("Hvorfor svarer nogle Ja og andre Nej til »")
+    assert [(a.number, a.priority, a.owners) for a in status.actions] == [("1.2", "Høj", ("Direktionen",)),
+                                                                          ("1.1", "Ingen", ())]
+
+
+def test_a_missing_database_is_a_danish_error(tmp_path, fill):
+    with pytest.raises(WorkbookError, match="svarbanken findes ikke"):
+        load_status(tmp_path / "svar.sqlite", fill.catalog)
