@@ -26,6 +26,7 @@ from workbook.xlsx.package import (
     Sheet,
     SheetScan,
     count_runs,
+    count_strings,
     formulas,
     read_package,
     scan_sheet,
@@ -52,8 +53,23 @@ class CellSource:
         self._rows: dict[str, list[list[object]]] = {}
         self._admitted: set[str] = set()
         for info in self.archive.infolist():  # rich text lives in the shared strings and comments
-            if info.filename.lower().endswith(("sharedstrings.xml", ".vml")) or "comments" in info.filename.lower():
-                self.count_runs(count_runs(self.archive.read(info)))
+            name = info.filename.lower()
+            if name.endswith(("sharedstrings.xml", ".vml")) or "comments" in name:
+                self._count_texts(info, name.endswith("sharedstrings.xml"))
+
+    def _count_texts(self, info: zipfile.ZipInfo, shared: bool) -> None:
+        """Count runs (and shared strings) of a part in 1 MB pieces, stopping at the first limit passed."""
+        strings, tail = 0, b""
+        with self.archive.open(info) as part:
+            while chunk := part.read(1 << 20):
+                data = tail + chunk  # a tag cut between two pieces is counted in the joined piece only
+                self.count_runs(count_runs(data) - count_runs(tail))
+                strings += count_strings(data) - count_strings(tail) if shared else 0
+                if strings > MAX_CELLS:
+                    # more texts than the cells read may hold: a small file that would take seconds
+                    # and hundreds of MB to load
+                    raise self.fail(f"filen har for mange tekster (over {danish.number(MAX_CELLS)}) og læses ikke")
+                tail = data[-8:]
 
     def count_runs(self, runs: int) -> None:
         self.runs += runs

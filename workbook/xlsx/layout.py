@@ -91,6 +91,8 @@ class MetaKey:
     TOOL_VERSION = "tool_version"
     CATALOG_VERSION = "catalog_version"
     CATALOG_HASH = "catalog_hash"
+    LOCAL_CONTENT_HASH = "local_content_hash"
+    """The digest of the local content (``Catalog.local_hash``), "" for none; absent in older files."""
     MEETING_ID = "meeting_id"
     MUNICIPALITY = "municipality"
     MEETING_TITLE = "meeting_title"

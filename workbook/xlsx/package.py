@@ -30,6 +30,7 @@ MAX_RUNS = 50_000
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(/?)>")
 _REF = re.compile(rb'\br="([A-Za-z]{1,3})([0-9]{1,7})"')
 _PREFIXED_RUN = re.compile(rb"<\w+:r[\s>]")
+_PREFIXED_STRING = re.compile(rb"<\w+:si[\s>]")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")
 #: How every known writer starts a cell; a cell written otherwise sends the scan down the slow path.
 _CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
@@ -111,6 +112,12 @@ def count_runs(data: bytes) -> int:
     """Return how many rich-text runs (``<r>`` elements) the XML ``data`` holds."""
     plain = data.count(b"<r>") + data.count(b"<r ")
     return plain + len(_PREFIXED_RUN.findall(data)) if b":r" in data else plain
+
+
+def count_strings(data: bytes) -> int:
+    """Return how many shared strings (``<si>`` elements) the shared-strings XML ``data`` holds."""
+    plain = data.count(b"<si>") + data.count(b"<si ")
+    return plain + len(_PREFIXED_STRING.findall(data)) if b":si" in data else plain
 
 
 def scan_sheet(data: bytes) -> SheetScan:
