@@ -176,3 +176,14 @@ def test_every_theme_source_is_used(cat):
         used.update(term.sources)
     unused = [s.id for s in cat.sources if s.id.startswith("tema-") and s.id not in used]
     assert unused == []
+
+
+@pytest.mark.parametrize("theme_id", THEME_IDS)
+def test_statements_say_what_ja_and_delvist_mean_and_point_to_decisions(cat, theme_id):
+    theme = cat.theme(theme_id)
+    rubrics = [item.rubric for item in theme.checklist if item.rubric]
+    assert len(rubrics) * 2 >= len(theme.checklist), f"{theme_id}: for få udsagn har en rubrik"
+    assert all(r.startswith("Ja: ") and "; Delvist: " in r and "\n" not in r for r in rubrics)
+    linked = {d for item in theme.checklist for d in item.decisions}
+    assert linked, f"{theme_id}: intet udsagn peger på en beslutning"
+    assert linked <= {d.id for d in theme.decisions}

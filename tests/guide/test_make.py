@@ -284,12 +284,27 @@ def test_structure_language_outline_fonts(rendered):
         check_structure(rendered[key])
 
 
+def _failures(path: Path, profile: str) -> list[str]:
+    """The rules ``path`` fails; a stream-length finding only when the lengths really are wrong.
+
+    page-validation (alpha) miscounts a compressed stream whose last byte is CR: it takes the CR and
+    the LF before ``endstream`` as one end-of-line. pikepdf's raw read is the arbiter there.
+    """
+    failed = [f.rule_id for f in page.validate_pdf(path, profile=profile).failures]
+    if "PDFA3A-STREAM-LENGTH-001" in failed:
+        with pikepdf.open(path) as pdf:
+            streams = [o for o in pdf.objects if isinstance(o, pikepdf.Stream)]
+            wrong = [o for o in streams if int(o.get("/Length", -1)) != len(o.read_raw_bytes())]
+            ends_in_cr = any(o.read_raw_bytes().endswith(b"\r") for o in streams)
+        if not wrong and ends_in_cr:
+            failed.remove("PDFA3A-STREAM-LENGTH-001")
+    return failed
+
+
 def test_pdfua_and_pdfa_compliance(rendered):
     for key in ("fuld", "kort", "pdfa"):
-        report = page.validate_pdf(rendered[key], profile="ua1")
-        assert report.is_compliant, (key, [f.rule_id for f in report.failures])
-    report = page.validate_pdf(rendered["pdfa"], profile="3a")
-    assert report.is_compliant, [f.rule_id for f in report.failures]
+        assert _failures(rendered[key], "ua1") == [], key
+    assert _failures(rendered["pdfa"], "3a") == []
 
 
 def test_rendering_logs_nothing(test_catalog, meeting, tmp_path, no_log_records):

@@ -21,6 +21,7 @@ from workbook.meeting.plan import select_themes
 from workbook.pack.build import (
     AGENDA_NAME,
     CHECKLIST_NAME,
+    GUIDE_HTML_NAME,
     GUIDE_NAME,
     HANDOUT_NAME,
     Status,
@@ -35,7 +36,8 @@ from workbook.xlsx.write import item_rows
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLES = ROOT / "examples"
 AGENDA_TEXT = "dagsordenspunkt.txt"
-PACK_FILES = (GUIDE_NAME, HANDOUT_NAME, CHECKLIST_NAME, AGENDA_NAME, AGENDA_TEXT, INDEX_NAME, MANIFEST_NAME)
+PACK_FILES = (GUIDE_NAME, GUIDE_HTML_NAME, HANDOUT_NAME, CHECKLIST_NAME, AGENDA_NAME, AGENDA_TEXT,
+              INDEX_NAME, MANIFEST_NAME)
 ANSWER_COLUMN = [c.key for c in THEME_COLUMNS].index("answer") + 1
 
 
@@ -96,14 +98,6 @@ def write_meeting(path: Path, title: str, theme: str) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def examples_build(tmp_path_factory: pytest.TempPathFactory):
-    """Build the examples once per session (two jobs), as ``make demo`` does."""
-    out = tmp_path_factory.mktemp("demo")
-    result = build_packs(sorted(EXAMPLES.glob("*.yaml")), out_dir=out, jobs=2)
-    return out, result
-
-
 @pytest.fixture
 def first_theme(catalog) -> str:
     return catalog.themes[0].id
@@ -142,7 +136,7 @@ def test_examples_index_lists_and_links_every_file_with_its_size(examples_build,
         page = parse_html(outcome.folder / INDEX_NAME)
         assert page.lang == "da"
         text = " ".join(page.text)
-        for name in (GUIDE_NAME, HANDOUT_NAME, CHECKLIST_NAME, AGENDA_NAME, AGENDA_TEXT):
+        for name in (GUIDE_NAME, GUIDE_HTML_NAME, HANDOUT_NAME, CHECKLIST_NAME, AGENDA_NAME, AGENDA_TEXT):
             assert name in page.links
             assert (outcome.folder / name).is_file()  # the relative link works
             size = danish.size((outcome.folder / name).stat().st_size)
@@ -156,7 +150,8 @@ def test_examples_manifest_matches_files(examples_build, catalog):
     for outcome in result.built:
         manifest = json.loads((outcome.folder / MANIFEST_NAME).read_text(encoding="utf-8"))
         names = [f["name"] for f in manifest["files"]]
-        assert names == [GUIDE_NAME, HANDOUT_NAME, CHECKLIST_NAME, AGENDA_NAME, AGENDA_TEXT, INDEX_NAME]
+        assert names == [GUIDE_NAME, GUIDE_HTML_NAME, HANDOUT_NAME, CHECKLIST_NAME, AGENDA_NAME,
+                         AGENDA_TEXT, INDEX_NAME]
         for entry in manifest["files"]:
             path = outcome.folder / entry["name"]
             assert entry["sha256"] == file_digest(path)

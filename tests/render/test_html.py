@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from workbook.errors import RenderError
-from workbook.render.html import inline_stylesheets
+from workbook.render.html import count_words, inline_stylesheets, words_in
 
 # --- self-contained HTML ----------------------------------------------------------------------
 
@@ -30,3 +30,14 @@ def test_cli_help_does_not_import_weasyprint():
                             capture_output=True, text=True, check=True)
     assert "weasyprint" not in result.stderr
     assert "jinja2" not in result.stderr
+
+
+# --- words for reading times ------------------------------------------------------------------
+
+
+def test_count_words_counts_the_visible_text_only():
+    html = ("<html><head><title>Titel her</title><style>p { color: red }</style></head>"
+            "<body><h1>Mødets plan</h1><p>Udvalget beslutter, at &amp; kl. 16:30 – "
+            "e-mail</p><script>var x = 1;</script></body></html>")
+    assert count_words(html) == 8  # Mødets plan Udvalget beslutter at kl 16:30 e-mail; not & or –
+    assert words_in("§ 18 b, stk. 2 – Ja/Delvist") == 6

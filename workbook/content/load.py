@@ -350,6 +350,7 @@ def check_catalog(overlay: Path | None = None, today: dt.date | None = None,
         info=info[0], themes=of(model.Theme), legal_topics=of(model.LegalTopic), cases=of(model.Case),
         sources=of(model.Source), glossary=of(model.GlossaryTerm),
         content_hash=_hash_files([*files, *overlay_files]), laws=law.load_index(),
+        local_hash=_hash_files(overlay_files) if overlay_files else "",
     )
     result = CatalogResult(catalog, tuple(warnings.sorted()), tuple(figures))
     _CACHE[key] = result

@@ -306,6 +306,8 @@ class Catalog:
     glossary: tuple[GlossaryTerm, ...]
     content_hash: str = ""
     """sha256 over every data file read (shipped and overlay), for cache keys and manifests."""
+    local_hash: str = ""
+    """sha256 over the local content's files alone (the overlay); "" when there is none."""
     laws: Mapping[str, Act] = field(default_factory=dict, repr=False, compare=False)
     """The law index by act id (``content/data/law-index.json``)."""
     _index: dict[str, object] = field(default_factory=dict, repr=False, compare=False)

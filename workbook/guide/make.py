@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from workbook.content.model import Catalog
@@ -15,7 +15,7 @@ from workbook.guide.view import build_view
 from workbook.meeting.load import Meeting
 from workbook.paths import DEFAULT_OUTPUT_DIR
 from workbook.render.env import render_html
-from workbook.render.html import data_uri, inline_stylesheets
+from workbook.render.html import count_words, data_uri, inline_stylesheets
 from workbook.render.pdf import write_pdf
 
 log = logging.getLogger(__name__)
@@ -32,9 +32,27 @@ def default_output(meeting: Meeting, variant: str = "fuld", fmt: str = "pdf") ->
     return DEFAULT_OUTPUT_DIR / meeting.id / f"{FILE_STEM[variant]}.{fmt}"
 
 
+@dataclass(frozen=True)
+class GuideFile:
+    """A written guide, with what the meeting pack's index says about it."""
+
+    path: Path
+    pages: int | None
+    """Pages of a PDF; None for HTML and Word."""
+    words: int | None
+    """Words a reader reads (the rendered page's visible text); None for Word."""
+
+
 def render_guide(meeting: Meeting, catalog: Catalog, target: Path, *, variant: str = "fuld",
                  fmt: str = "pdf", pdfa: bool = False, templates: Path | None = None) -> Path:
     """Render the guide for ``meeting`` to ``target`` (PDF, self-contained HTML or Word); return it."""
+    return write_guide(meeting, catalog, target, variant=variant, fmt=fmt, pdfa=pdfa,
+                       templates=templates).path
+
+
+def write_guide(meeting: Meeting, catalog: Catalog, target: Path, *, variant: str = "fuld",
+                fmt: str = "pdf", pdfa: bool = False, templates: Path | None = None) -> GuideFile:
+    """Render the guide as ``render_guide`` does; return the file with its pages and words."""
     if variant not in VARIANTS:
         raise RenderError(f"ukendt variant '{variant}' (vælg {' eller '.join(VARIANTS)})")
     if fmt not in FORMATS:
@@ -50,18 +68,20 @@ def render_guide(meeting: Meeting, catalog: Catalog, target: Path, *, variant: s
             raise RenderError("Word-udgaven findes kun af den fulde guide (brug --variant fuld)")
         write_guide_docx(view, target, meeting.logo)
         log.info("guiden er skrevet: %s", target)
-        return target
+        return GuideFile(target, None, None)
     if html:
         view = replace(view, html=True, inline_css=inline_stylesheets(STYLESHEETS, templates),
                        logo_src=data_uri(meeting.logo) if meeting.logo else "")
     text = render_html(TEMPLATE[variant], view, templates)
+    pages = None
     if html:
         write_text_atomic(target, text)
     else:
-        write_pdf(text, target, templates=templates, title=view.doc_title, stylesheets=STYLESHEETS,
-                  allowed_files=[meeting.logo] if meeting.logo else [], pdfa=pdfa)
+        pages = write_pdf(text, target, templates=templates, title=view.doc_title,
+                          stylesheets=STYLESHEETS,
+                          allowed_files=[meeting.logo] if meeting.logo else [], pdfa=pdfa)
     log.info("guiden er skrevet: %s", target)
-    return target
+    return GuideFile(target, pages, count_words(text))
 
 
 def make_guide(meeting_path: Path, *, output: Path | None = None, variant: str = "fuld",

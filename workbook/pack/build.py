@@ -1,4 +1,4 @@
-"""Meeting packs: guide, short handout, workbook, index and manifest, for many meetings in parallel.
+"""Meeting packs: guide (PDF, HTML), handout, workbook, agenda item, index, manifest; many in parallel.
 
 A pack is the folder ``<out>/<meeting-id>/``. Each file is written atomically and ``manifest.json``
 last (the old one is removed first), so a pack with a manifest is always complete. A pack whose
@@ -24,6 +24,7 @@ from workbook.content.load import check_catalog
 from workbook.content.model import Catalog
 from workbook.errors import MeetingError, WorkbookError
 from workbook.meeting.load import Meeting, load_meeting
+from workbook.meeting.plan import select_themes
 from workbook.pack.index import write_index
 from workbook.pack.manifest import (
     PackInputs,
@@ -33,11 +34,13 @@ from workbook.pack.manifest import (
     remove_manifest,
     write_manifest,
 )
+from workbook.pack.reading import PackFile, checklist_words, text_words
 from workbook.paths import DEFAULT_OUTPUT_DIR
 
 log = logging.getLogger(__name__)
 
 GUIDE_NAME = "droeftelsesguide.pdf"
+GUIDE_HTML_NAME = "droeftelsesguide.html"
 HANDOUT_NAME = "droeftelsesguide-kort.pdf"
 CHECKLIST_NAME = "selvevaluering.xlsx"
 AGENDA_NAME = "dagsordenspunkt.docx"
@@ -135,34 +138,44 @@ def collect_meeting_files(args: Iterable[Path]) -> list[Path]:
     return out
 
 
+def _write_files(meeting: Meeting, catalog: Catalog, folder: Path, templates: Path | None,
+                 force: bool) -> tuple[list[PackFile], Path | None]:
+    """Write the pack's documents into ``folder``; return them and the backup of old answers."""
+    from workbook.agenda_item.make import render_agenda_item
+    from workbook.guide.make import write_guide
+    from workbook.xlsx.write import write_checklist
+
+    # The workbook first: it is fast, and it refuses to overwrite answers before any PDF is made.
+    checklist = write_checklist(meeting, catalog, folder / CHECKLIST_NAME, force=force)
+    statements, statement_words = checklist_words(select_themes(meeting, catalog))
+    guides = [write_guide(meeting, catalog, folder / name, variant=variant, fmt=fmt,
+                          templates=templates)
+              for name, variant, fmt in ((GUIDE_NAME, "fuld", "pdf"), (GUIDE_HTML_NAME, "fuld", "html"),
+                                         (HANDOUT_NAME, "kort", "pdf"))]
+    agenda_docx, agenda_text = render_agenda_item(meeting, catalog, folder / AGENDA_NAME)
+    agenda_words = text_words(agenda_text)  # the .txt holds the same text as the .docx
+    files = [PackFile(g.path, g.pages, g.words) for g in guides]
+    files += [PackFile(Path(checklist.path), words=statement_words, statements=statements),
+              PackFile(agenda_docx, words=agenda_words), PackFile(agenda_text, words=agenda_words)]
+    return files, Path(checklist.backup) if checklist.backup else None
+
+
 def build_pack(meeting: Meeting, catalog: Catalog, folder: Path, *, inputs: PackInputs,
                templates: Path | None = None, force: bool = False,
                source: Path | None = None) -> PackOutcome:
     """Build one meeting's pack in ``folder`` in this process; raise ``WorkbookError``."""
-    from workbook.agenda_item.make import render_agenda_item
-    from workbook.guide.make import render_guide
-    from workbook.xlsx.write import write_checklist
-
     started = time.perf_counter()
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     remove_manifest(folder)
-    # The workbook first: it is fast, and it refuses to overwrite answers before any PDF is made.
-    checklist = write_checklist(meeting, catalog, folder / CHECKLIST_NAME, force=force)
-    guide = render_guide(meeting, catalog, folder / GUIDE_NAME, variant="fuld", fmt="pdf",
-                         templates=templates)
-    handout = render_guide(meeting, catalog, folder / HANDOUT_NAME, variant="kort", fmt="pdf",
-                           templates=templates)
-    agenda_docx, agenda_text = render_agenda_item(meeting, catalog, folder / AGENDA_NAME)
-    files = [Path(guide), Path(handout), Path(checklist.path), agenda_docx, agenda_text]
+    written, backup = _write_files(meeting, catalog, folder, templates, force)
     built = dt.datetime.now().astimezone()
-    index = write_index(folder, meeting, catalog, files, templates=templates, built=built)
-    files.append(index)
+    index = write_index(folder, meeting, catalog, written, templates=templates, built=built)
+    files = [f.path for f in written] + [index]
     write_manifest(folder, meeting, catalog, inputs, files, built=built)
     seconds = time.perf_counter() - started
     size = sum(p.stat().st_size for p in files)
     message = f"Bygget: {folder}/ ({len(files)} filer, {danish.size(size)}, {danish.seconds(seconds)})"
-    backup = Path(checklist.backup) if checklist.backup else None
     if backup is not None:
         message += f"; de gamle svar er gemt i {backup}"
     return PackOutcome(source or meeting.path, Status.BUILT, message, folder, seconds, tuple(files),

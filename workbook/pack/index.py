@@ -1,4 +1,4 @@
-"""The meeting pack's ``index.html``: a view model of the pack's files, rendered from a template."""
+"""The meeting pack's ``index.html``: a view model of the pack's files and next steps, rendered from a template."""
 
 from __future__ import annotations
 
@@ -12,7 +12,10 @@ from workbook.content.model import Catalog
 from workbook.files import write_text_atomic
 from workbook.meeting.load import Meeting
 from workbook.meeting.plan import build_agenda, select_themes
+from workbook.pack.reading import PackFile, facts
+from workbook.pack.steps import NextSteps, next_steps
 from workbook.render.env import render_html
+from workbook.render.html import data_uri
 
 INDEX_NAME = "index.html"
 TEMPLATE = "pack_index.html"
@@ -23,6 +26,10 @@ FILE_LABELS: dict[str, tuple[str, str, str]] = {
         "Drøftelsesguide", "PDF",
         "Den fulde guide til mødet: baggrund, spørgsmål til drøftelse, beslutningsforslag, "
         "jura, eksempler, ordliste og kilder."),
+    "droeftelsesguide.html": (
+        "Drøftelsesguide som webside", "HTML",
+        "Den fulde guide i én fil til skærmen: kan åbnes i enhver browser, læses med skærmlæser "
+        "og lægges på intranettet eller sendes med e-mail."),
     "droeftelsesguide-kort.pdf": (
         "Kort mødeudgave", "PDF",
         "Mødeplanen og, for hvert tema, spørgsmålene og beslutningsforslagene – til bordet."),
@@ -59,6 +66,8 @@ class IndexFile:
     mime: str
     description: str
     size: str
+    facts: tuple[str, ...]
+    """Pages, statements and reading time, each as a Danish phrase."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +85,8 @@ class IndexView:
 
     title: str
     municipality: str
+    logo_src: str
+    """The meeting's logo as a data: URI (the index works when the folder is moved), or ""."""
     forum: str
     meeting_title: str
     date: str
@@ -84,6 +95,7 @@ class IndexView:
     contact: str
     themes: tuple[IndexTheme, ...]
     files: tuple[IndexFile, ...]
+    steps: NextSteps
     catalog_title: str
     catalog_version: str
     catalog_date: str
@@ -92,23 +104,27 @@ class IndexView:
     manifest_href: str
 
 
-def index_view(meeting: Meeting, catalog: Catalog, files: list[Path],
+def index_file(file: PackFile) -> IndexFile:
+    """Describe one written file of the pack for the index."""
+    path = file.path
+    title, kind, description = FILE_LABELS.get(path.name, (path.name, path.suffix[1:].upper(), ""))
+    mime = MIME_TYPES.get(path.suffix.lower(), "application/octet-stream")
+    return IndexFile(path.name, quote(path.name), title, kind, mime, description,
+                     danish.size(path.stat().st_size), facts(file))
+
+
+def index_view(meeting: Meeting, catalog: Catalog, files: list[PackFile],
                built: dt.datetime) -> IndexView:
     """Prepare the index's view model from the meeting and the pack's written files."""
     selected = select_themes(meeting, catalog)
     agenda = build_agenda(meeting, selected)
     spans = {row.number: row.span for row in agenda if row.number is not None}
-    listed = []
-    for path in files:
-        default = (path.name, path.suffix[1:].upper(), "")
-        title, kind, description = FILE_LABELS.get(path.name, default)
-        mime = MIME_TYPES.get(path.suffix.lower(), "application/octet-stream")
-        listed.append(IndexFile(path.name, quote(path.name), title, kind, mime, description,
-                                danish.size(path.stat().st_size)))
+    checklist = next((f.path.name for f in files if f.statements is not None), "")
     end = agenda[-1].end if agenda else meeting.start
     return IndexView(
         title=f"Mødepakke: {meeting.title}",
         municipality=meeting.municipality,
+        logo_src=data_uri(meeting.logo) if meeting.logo else "",
         forum=meeting.forum,
         meeting_title=meeting.title,
         date=danish.date(meeting.date, weekday=True),
@@ -117,7 +133,8 @@ def index_view(meeting: Meeting, catalog: Catalog, files: list[Path],
         contact=meeting.contact,
         themes=tuple(IndexTheme(s.number, s.theme.title, spans.get(s.number, ""))
                      for s in selected),
-        files=tuple(listed),
+        files=tuple(index_file(f) for f in files),
+        steps=next_steps(meeting, checklist),
         catalog_title=catalog.info.title,
         catalog_version=catalog.version,
         catalog_date=danish.date(catalog.info.date),
@@ -127,7 +144,7 @@ def index_view(meeting: Meeting, catalog: Catalog, files: list[Path],
     )
 
 
-def write_index(folder: Path, meeting: Meeting, catalog: Catalog, files: list[Path], *,
+def write_index(folder: Path, meeting: Meeting, catalog: Catalog, files: list[PackFile], *,
                 templates: Path | None, built: dt.datetime) -> Path:
     """Render ``index.html`` for the pack in ``folder`` and write it atomically; return its path."""
     html = render_html(TEMPLATE, index_view(meeting, catalog, files, built), templates)

@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 MANIFEST_NAME = "manifest.json"
 #: Identifies a manifest written by this tool; bump ``PACK_FORMAT`` when the pack's layout changes.
 PACK_FORMAT_NAME = "workbook-moedepakke"
-PACK_FORMAT = 1
+PACK_FORMAT = 2  # 2: the HTML guide is part of the pack
 
 _SKIP_DIRS = {"__pycache__", ".git"}
 

@@ -1,4 +1,7 @@
-"""One-file HTML: stylesheets inlined with every ``url()`` as a data: URI, under the fetcher's rules."""
+"""One-file HTML: stylesheets inlined with every ``url()`` as a data: URI, under the fetcher's rules.
+
+Also counts the words a reader of a rendered page reads (for reading times).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import base64
 import mimetypes
 import re
 from collections.abc import Sequence
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -53,3 +57,42 @@ def inline_stylesheets(names: Sequence[str], templates: Path | None) -> Markup:
         chunks.append(_CSS_URL.sub(inline, css))
     # A stylesheet cannot close the <style> element it is placed in.
     return Markup("\n".join(chunks).replace("</", "<\\/"))
+
+
+class _Words(HTMLParser):
+    """Count the words of the text a reader sees: the body, without scripts and styles."""
+
+    _HIDDEN = frozenset({"head", "script", "style", "template"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.words = 0
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in self._HIDDEN:
+            self._hidden += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._HIDDEN and self._hidden:
+            self._hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.words += words_in(data)
+
+
+_WORD = re.compile(r"\w+(?:[-'’.:,]\w+)*")
+
+
+def words_in(text: str) -> int:
+    """Return the number of words in ``text``: runs of letters and digits, not dashes or bullets."""
+    return len(_WORD.findall(text))
+
+
+def count_words(html: str) -> int:
+    """Return the number of words a reader reads in ``html`` (the page's visible text)."""
+    parser = _Words()
+    parser.feed(html)
+    parser.close()
+    return parser.words

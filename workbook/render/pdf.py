@@ -75,8 +75,10 @@ def _stylesheets(names: Sequence[str], dirs: Sequence[Path], templates: Path | N
 
 def write_pdf(html: str, target: Path, *, templates: Path | None, title: str,
               stylesheets: Sequence[str] = (), allowed_files: Iterable[Path] = (),
-              pdfa: bool = False, base_dir: Path | None = None) -> None:
-    """Render ``html`` to a tagged PDF at ``target`` atomically (PDF/UA-1, or PDF/A-3a + UA-1).
+              pdfa: bool = False, base_dir: Path | None = None) -> int:
+    """Render ``html`` to a tagged PDF at ``target`` atomically; return its number of pages.
+
+    The PDF is PDF/UA-1, or PDF/A-3a + UA-1 with ``pdfa``.
 
     ``stylesheets`` are names looked up in the templates search path (cached once parsed);
     only template assets and ``allowed_files`` can be read. Any WeasyPrint warning, refused or
@@ -124,6 +126,7 @@ def write_pdf(html: str, target: Path, *, templates: Path | None, title: str,
             logger.removeHandler(capture)
     with atomic_path(Path(target)) as tmp:
         tmp.write_bytes(data)
+    return len(document.pages)
 
 
 def _url_path(url: object) -> str:

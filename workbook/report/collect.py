@@ -191,6 +191,7 @@ def read_all(files: list[tuple[Path, str]], catalog: Catalog, stage: Stage) -> l
         outcomes.append(outcome)
     _check_same_meeting(outcomes)
     _check_respondents(outcomes)
+    _check_local_content(outcomes, catalog.local_hash)
     return outcomes
 
 
@@ -239,3 +240,18 @@ def _check_respondents(outcomes: list[FileOutcome]) -> None:
             names[key] = outcome.label
 
 
+def _check_local_content(outcomes: list[FileOutcome], in_use: str) -> None:
+    """Warn, once per file, when a counted workbook was made with other local content than ``in_use``."""
+    for outcome in outcomes:
+        made_with = outcome.response.local_content_hash if outcome.response is not None else None
+        if made_with is None or made_with == in_use:  # None: a workbook from before the digest was kept
+            continue
+        if not made_with:
+            what = "uden lokalt indhold, men rapporten laves med lokalt indhold"
+        elif not in_use:
+            what = ("med kommunens eget indhold, men rapporten laves uden (giv --content med samme "
+                    "indhold som da arket blev lavet)")
+        else:
+            what = "med et andet lokalt indhold end det, rapporten laves med"
+        outcome.problems.append(Problem(outcome.label, f"arket er lavet {what}; tekster i rapporten "
+                                                       "kan afvige fra dem i arket"))

@@ -120,6 +120,11 @@ class Response:
     def meeting_id(self) -> str:
         return self.meta.get(L.MetaKey.MEETING_ID, "")
 
+    @property
+    def local_content_hash(self) -> str | None:
+        """The digest of the local content the workbook was made with ("" for none; None: not recorded)."""
+        return self.meta.get(L.MetaKey.LOCAL_CONTENT_HASH)
+
 
 _BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, TypeError, IndexError,
            AttributeError, ParseError, EOFError, OSError, UnicodeError, zlib.error, struct.error,

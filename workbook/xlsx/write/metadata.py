@@ -63,6 +63,7 @@ def meta_sheet(wb: Workbook, meeting: Meeting, catalog: Catalog, spans: list[Spa
         (MetaKey.TOOL_VERSION, __version__),
         (MetaKey.CATALOG_VERSION, catalog.version),
         (MetaKey.CATALOG_HASH, catalog.content_hash),
+        (MetaKey.LOCAL_CONTENT_HASH, catalog.local_hash),
         (MetaKey.MEETING_ID, meeting.id),
         (MetaKey.MUNICIPALITY, meeting.municipality),
         (MetaKey.MEETING_TITLE, meeting.title),
