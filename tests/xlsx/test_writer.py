@@ -17,7 +17,6 @@ from xlsx_fixtures import MEETING_YAML
 
 from workbook import __version__
 from workbook.cli.commands import cli
-from workbook.content.load import check_catalog
 from workbook.content.model import Catalog
 from workbook.errors import CatalogError, OutputError
 from workbook.meeting.load import load_meeting
@@ -53,20 +52,11 @@ from workbook.xlsx.write import (
     write_checklist,
 )
 from workbook.xlsx.write.overview import COL_FIRST_ANSWER
+from workbook.xlsx.write.theme import with_rubric
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 TODAY = dt.date(2026, 11, 23)
 COL = {c.key: i for i, c in enumerate(THEME_COLUMNS, 1)}
-
-
-@pytest.fixture(scope="module")
-def test_catalog() -> Catalog:
-    return check_catalog(data_dir=DATA / "xlsx-catalog", today=TODAY).catalog
-
-
-@pytest.fixture(scope="module")
-def meeting(test_catalog):
-    return load_meeting(DATA / "xlsx-moede.yaml", test_catalog)
 
 
 @pytest.fixture
@@ -126,7 +116,8 @@ def test_every_selected_statement_is_present_once_with_its_id_and_printed_number
             for r in range(HEADER_ROW + 1, ws.max_row + 1)
         ]
         assert rows == [
-            (n.number, n.item.id, n.item.statement, n.item.help or None) for n in sel.checklist
+            (n.number, n.item.id, n.item.statement, with_rubric(n.item.help, n.item.rubric) or None)
+            for n in sel.checklist
         ]
         assert ws.cell(1, 1).value == f"{sel.number}. {sel.theme.title}"
     ids = list(item_rows(wb))
