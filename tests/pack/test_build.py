@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
-from pypdf import PdfReader
+from pdftext import pdf_contains, pdf_text
 
 from workbook import danish
 from workbook.cli.commands import cli
@@ -39,20 +39,6 @@ AGENDA_TEXT = "dagsordenspunkt.txt"
 PACK_FILES = (GUIDE_NAME, GUIDE_HTML_NAME, HANDOUT_NAME, CHECKLIST_NAME, AGENDA_NAME, AGENDA_TEXT,
               INDEX_NAME, MANIFEST_NAME)
 ANSWER_COLUMN = [c.key for c in THEME_COLUMNS].index("answer") + 1
-
-
-def pdf_text(path: Path) -> str:
-    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages)
-
-
-def pdf_contains(path: Path, *needles: str) -> bool:
-    """Return True once every needle is found in the text read so far (pages in order)."""
-    text = ""
-    for page in PdfReader(path).pages:
-        text += " " + " ".join((page.extract_text() or "").split())
-        if all(n in text for n in needles):
-            return True
-    return False
 
 
 class _Links(HTMLParser):

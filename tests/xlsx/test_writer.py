@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from libreoffice import convert, needs_soffice, pdf_pages_text
+from libreoffice import convert, needs_soffice
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
+from pdftext import layout_page_texts
 from xlsx_fixtures import MEETING_YAML
 
 from workbook import __version__
@@ -607,7 +608,7 @@ def test_libreoffice_prints_overview_on_one_page_and_the_municipality_on_every_p
     written, tmp_path, meeting, test_catalog
 ):
     [pdf] = convert([written], "pdf", tmp_path / "pdf")
-    pages = pdf_pages_text(pdf)
+    pages = layout_page_texts(pdf)
     n_theme_sheets = len(meeting.themes)
     assert len(pages) >= 2 + n_theme_sheets
     for number, page in enumerate(pages, 1):
