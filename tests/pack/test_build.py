@@ -92,6 +92,7 @@ def first_theme(catalog) -> str:
 # --- the examples ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # builds every example pack (once a session)
 def test_examples_build_every_file_with_content(examples_build, catalog):
     out, result = examples_build
     assert not result.failed, [o.message for o in result.failed]
@@ -116,6 +117,7 @@ def test_examples_build_every_file_with_content(examples_build, catalog):
         assert {n.item.id for sel in selected for n in sel.checklist} <= set(rows)
 
 
+@pytest.mark.slow  # builds every example pack (once a session)
 def test_examples_index_lists_and_links_every_file_with_its_size(examples_build, catalog):
     _out, result = examples_build
     for outcome in result.built:
@@ -131,6 +133,7 @@ def test_examples_index_lists_and_links_every_file_with_its_size(examples_build,
         assert MANIFEST_NAME in page.links
 
 
+@pytest.mark.slow  # builds every example pack (once a session)
 def test_examples_manifest_matches_files(examples_build, catalog):
     _out, result = examples_build
     for outcome in result.built:

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
+import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 from pdftext import page_count
@@ -116,6 +117,7 @@ def minutes_of(card: list[str]) -> int:
     return hours * 60 + (int(rest.split()[0]) if "minut" in rest else 0)
 
 
+@pytest.mark.slow  # builds every example pack (once a session)
 def test_examples_index_gives_pages_and_reading_time_per_file(examples_build):
     _out, result = examples_build
     assert not result.failed
@@ -138,6 +140,7 @@ def test_examples_index_gives_pages_and_reading_time_per_file(examples_build):
             danish.count_word(statements, "udsagn", "udsagn", neuter=True) + " · læsetid ca. ")
 
 
+@pytest.mark.slow  # builds every example pack (once a session)
 def test_examples_index_links_resolve_to_files_in_the_pack(examples_build):
     _out, result = examples_build
     for outcome in result.built:

@@ -560,6 +560,8 @@ def _reader_figures(path: Path, test_catalog: Catalog) -> dict[str, dict[str, ob
     }
 
 
+@needs_soffice
+@pytest.mark.libreoffice
 def test_libreoffice_computes_the_overview_as_python_does(written, meeting, test_catalog, tmp_path):
     fills = {}
     for seed in (0, 1, 2, 3):
