@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from libreoffice import convert, needs_soffice, pdf_pages_text
+from libreoffice import convert, needs_soffice
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
+from pdftext import layout_page_texts
 from xlsx_fixtures import MEETING_YAML
 
 from workbook import __version__
@@ -570,6 +571,8 @@ def _reader_readiness(path: Path, test_catalog: Catalog) -> dict[str, float | No
     return {label: c.readiness for label, c in _report_counts(path, test_catalog).items()}
 
 
+@needs_soffice
+@pytest.mark.libreoffice
 def test_libreoffice_computes_the_overview_as_python_does(written, meeting, test_catalog, tmp_path):
     fills = {}
     for seed in (0, 1, 2, 3):
@@ -621,7 +624,7 @@ def test_libreoffice_prints_overview_on_one_page_and_the_municipality_on_every_p
     written, tmp_path, meeting, test_catalog
 ):
     [pdf] = convert([written], "pdf", tmp_path / "pdf")
-    pages = pdf_pages_text(pdf)
+    pages = layout_page_texts(pdf)
     n_theme_sheets = len(meeting.themes)
     assert len(pages) >= 2 + n_theme_sheets
     for number, page in enumerate(pages, 1):
