@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: demo test test-fast lint golden bench examples-98 clean sysdeps sysdeps-test
+.PHONY: demo test test-fast lint golden pictures bench examples-98 clean sysdeps sysdeps-test
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ lint: $(STAMP)
 golden: $(STAMP)
 	WORKBOOK_UPDATE_GOLDEN=1 $(PY) -m pytest -q tests/guide/test_golden.py
 	git diff --stat -- tests/data/golden
+
+## The README's pictures (a guide page, a workbook sheet, a report page) from the examples.
+pictures: $(STAMP) sysdeps-test
+	$(PY) tools/make_pictures.py
 
 ## Print every benchmark figure against its goal (make bench BENCH_ARGS=--quick for a short run).
 bench: $(STAMP) sysdeps-test

@@ -22,7 +22,7 @@ from workbook.content.model import Catalog
 from workbook.errors import CatalogError, OutputError
 from workbook.meeting.load import load_meeting
 from workbook.meeting.plan import select_themes
-from workbook.report.aggregate import aggregate
+from workbook.report.aggregate import READINESS_WEIGHTS, aggregate
 from workbook.xlsx import texts as xlsx_texts
 from workbook.xlsx.layout import (
     FORMAT_NAME,
@@ -52,6 +52,7 @@ from workbook.xlsx.write import (
     save_workbook,
     write_checklist,
 )
+from workbook.xlsx.write.overview import COL_FIRST_ANSWER
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 TODAY = dt.date(2026, 11, 23)
@@ -290,6 +291,15 @@ def test_overview_formulas_use_english_names_and_comma_separators(written):
     assert not any("TÆL" in f or "HVIS" in f for f in formulas)
 
 
+def test_overview_readiness_leaves_out_ved_ikke_as_the_report_does(written):
+    ws = load_workbook(written)[SHEET_OVERVIEW]
+    ready = [c.value for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str) and c.value.startswith("=IF((") and "*" in c.value]
+    ved_ikke = get_column_letter(COL_FIRST_ANSWER + SCALE.index("Ved ikke"))
+    assert ready and not any(f"{ved_ikke}{n}" in f for f in ready for n in range(1, 40))
+    assert {a: w for a, w in SCALE_WEIGHTS.items() if w is not None} == READINESS_WEIGHTS
+
+
 def test_answer_colours_follow_the_reader_and_values_off_the_scale_get_a_red_border(written):
     wb = load_workbook(written)
     ws = wb["Alfa ambition"]
@@ -508,8 +518,9 @@ def _expected(test_catalog, meeting, answers):
     for label, given in rows.items():
         counts = {a: given.count(a) for a in SCALE}
         answered = sum(counts.values())
-        counted = sum(c for a, c in counts.items() if SCALE_WEIGHTS[a] is not None)
-        points = sum(c * (SCALE_WEIGHTS[a] or 0) for a, c in counts.items())
+        # The report's rule: Ja 1, Delvist ½, Nej 0; «Ved ikke» and «Ikke relevant» left out.
+        counted = sum(c for a, c in counts.items() if a in READINESS_WEIGHTS)
+        points = sum(c * READINESS_WEIGHTS.get(a, 0) for a, c in counts.items())
         out[label] = {
             "Udsagn": len(given),
             **counts,
@@ -548,15 +559,24 @@ def _messy_answers(test_catalog: Catalog, meeting) -> dict[str, dict[str, object
     return {item: {"answer": messy[i % len(messy)]} for i, item in enumerate(items)}
 
 
-def _reader_figures(path: Path, test_catalog: Catalog) -> dict[str, dict[str, object]]:
-    """The Overblik's count columns as the reader and the report compute them."""
+def _report_counts(path: Path, test_catalog: Catalog) -> dict[str, object]:
     summary = aggregate([read_response(path, test_catalog)], test_catalog)
     rows = {f"{t.number}. {t.short_title}": t.counts for t in summary.themes}
     rows[xlsx_texts.OVERVIEW_TOTAL] = summary.counts
+    return rows
+
+
+def _reader_figures(path: Path, test_catalog: Catalog) -> dict[str, dict[str, object]]:
+    """The Overblik's count columns as the reader and the report compute them."""
     return {
         label: {"Udsagn": c.total, **c.by_answer, "Ubesvaret": c.unanswered}
-        for label, c in rows.items()
+        for label, c in _report_counts(path, test_catalog).items()
     }
+
+
+def _reader_readiness(path: Path, test_catalog: Catalog) -> dict[str, float | None]:
+    """The readiness per Overblik row as the report computes it."""
+    return {label: c.readiness for label, c in _report_counts(path, test_catalog).items()}
 
 
 def test_libreoffice_computes_the_overview_as_python_does(written, meeting, test_catalog, tmp_path):
@@ -579,6 +599,9 @@ def test_libreoffice_computes_the_overview_as_python_does(written, meeting, test
     for label, figures in by_reader.items():
         got = {h: in_overview[label][h] for h in figures}
         assert got == figures, label
+    # ... and the readiness the report computes (Ved ikke apart from Nej, out of readiness).
+    for label, readiness in _reader_readiness(messy_path, test_catalog).items():
+        assert in_overview[label]["Parathed"] == pytest.approx(readiness), label
     total = by_reader[xlsx_texts.OVERVIEW_TOTAL]
     assert total["Ja"] >= 2 and total["Nej"] >= 1 and total["Delvist"] >= 1
     assert total["Ved ikke"] >= 1 and total["Ikke relevant"] >= 1

@@ -18,9 +18,10 @@ FORMAT_VERSION = 1
 
 #: The answer scale, in display order. Answers are compared case- and space-insensitively.
 SCALE: tuple[str, ...] = ("Ja", "Delvist", "Nej", "Ved ikke", "Ikke relevant")
-#: Readiness weight of each answer (None: not counted in the readiness score).
+#: Readiness weight of each answer (None: not counted in the readiness score). «Ved ikke» is kept
+#: apart from «Nej» and out of readiness, as in the report (``report.aggregate.READINESS_WEIGHTS``).
 SCALE_WEIGHTS: dict[str, float | None] = {
-    "Ja": 1.0, "Delvist": 0.5, "Nej": 0.0, "Ved ikke": 0.0, "Ikke relevant": None,
+    "Ja": 1.0, "Delvist": 0.5, "Nej": 0.0, "Ved ikke": None, "Ikke relevant": None,
 }
 PRIORITIES: tuple[str, ...] = ("Høj", "Mellem", "Lav")
 
