@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: demo test test-fast lint golden bench examples-98 clean sysdeps sysdeps-test
+.PHONY: demo test test-fast lint golden pictures bench examples-98 clean sysdeps sysdeps-test
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,9 +36,10 @@ $(AXE): $(STAMP)
 test: $(STAMP) sysdeps-test $(AXE)
 	WORKBOOK_AXE=$(abspath $(AXE)) $(PY) -m pytest
 
-## The fast lane: every test but LibreOffice, the browser and the slow ones (under a minute or so).
+## The fast lane: every test but LibreOffice, the browser and the slow ones, on two processes
+## (one file a process, so a module's rendered documents are made once): under a minute.
 test-fast: $(STAMP)
-	$(PY) -m pytest -q -m "not libreoffice and not browser and not slow"
+	$(PY) -m pytest -q -n 2 --dist loadfile -m "not libreoffice and not browser and not slow"
 
 ## ruff, and the layer contracts in .importlinter (import-linter).
 lint: $(STAMP)
@@ -49,6 +50,10 @@ lint: $(STAMP)
 golden: $(STAMP)
 	WORKBOOK_UPDATE_GOLDEN=1 $(PY) -m pytest -q tests/guide/test_golden.py
 	git diff --stat -- tests/data/golden
+
+## The README's pictures (a guide page, a workbook sheet, a report page) from the examples.
+pictures: $(STAMP) sysdeps-test
+	$(PY) tools/make_pictures.py
 
 ## Print every benchmark figure against its goal (make bench BENCH_ARGS=--quick for a short run).
 bench: $(STAMP) sysdeps-test

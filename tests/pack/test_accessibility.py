@@ -52,7 +52,7 @@ def _violations(pages: list[Path]) -> dict[str, list[dict]]:
         for page in pages:
             driver.get(page.resolve().as_uri())
             driver.execute_script(axe)
-            found[page.name] = driver.execute_async_script(
+            found[f"{page.parent.name}/{page.name}"] = driver.execute_async_script(
                 "const done = arguments[arguments.length - 1];"
                 "axe.run(document).then(r => done(r.violations), e => done([{impact: 'critical',"
                 " id: 'axe-error', nodes: [], help: String(e)}]));")
@@ -68,12 +68,15 @@ def test_html_guides_and_index_have_no_serious_or_critical_violations(tmp_path, 
     council = load_meeting(EXAMPLES / "kommunalbestyrelse-temamoede.yaml", catalog)
     pages = [render_guide(council, catalog, tmp_path / "fuld.html", fmt="html"),
              render_guide(council, catalog, tmp_path / "kort.html", variant="kort", fmt="html")]
-    result = build_packs([EXAMPLES / "socialudvalg.yaml"], out_dir=tmp_path / "pakke")
+    # Both kinds of index: a committee's without a logo, the council's with its logo.
+    result = build_packs([EXAMPLES / "socialudvalg.yaml", EXAMPLES / "kommunalbestyrelse-temamoede.yaml"],
+                         out_dir=tmp_path / "pakke", jobs=2)
     assert not result.failed
-    pages.append(result.built[0].folder / "index.html")
+    pages += [outcome.folder / "index.html" for outcome in result.built]
     found = _violations(pages)
-    assert set(found) == {"fuld.html", "kort.html", "index.html"}
+    indexes = {"socialudvalg/index.html", "kommunalbestyrelse-temamoede/index.html"}
+    assert set(found) == {f"{tmp_path.name}/fuld.html", f"{tmp_path.name}/kort.html", *indexes}
     bad = {name: [(v["id"], v["impact"], len(v["nodes"])) for v in violations
                   if v["impact"] in ("serious", "critical")]
            for name, violations in found.items()}
-    assert bad == {"fuld.html": [], "kort.html": [], "index.html": []}
+    assert bad == {name: [] for name in found}

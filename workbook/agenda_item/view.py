@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from workbook import danish
 from workbook.content.model import Catalog, Decision
-from workbook.guide.legal import LegalPlan, hjemmel_views
+from workbook.guide.legal import LegalPlan
 from workbook.guide.wording import (
     COUNCIL,
     decision_clause,
@@ -115,13 +115,19 @@ def sagsfremstilling(meeting: Meeting, selected: tuple[SelectedTheme, ...]) -> S
 
 def retsgrundlag(meeting: Meeting, catalog: Catalog, selected: tuple[SelectedTheme, ...]) -> Section:
     """The legal topics of the themes, each with its hjemmel, shortly."""
-    plan = LegalPlan(catalog, [s.theme for s in selected], meeting.area)
+    plan = LegalPlan(catalog, [s.theme for s in selected], meeting.area, meeting.date)
     lines = []
     for topic in plan.topics:
-        # The first hjemmel of each answer, the first few: the guide's Bilag A has the rest.
-        labels = list(dict.fromkeys(hjemmel_views(a)[0].label for a in plan.answers[topic.id]))
-        text = "; ".join(labels[:RETSGRUNDLAG_MAX])
-        lines.append(f"{topic.title}: {text} m.fl." if len(labels) > RETSGRUNDLAG_MAX else f"{topic.title}: {text}.")
+        # The first hjemmel of each answer, grouped by act, the first few acts: Bilag A has the rest.
+        by_act: dict[str, list[str]] = {}
+        for answer in plan.answers[topic.id]:
+            first = answer.hjemmel[0]
+            provisions = by_act.setdefault(first.label.removesuffix(first.provision).strip(), [])
+            if first.provision and first.provision not in provisions:
+                provisions.append(first.provision)
+        acts = [f"{act} {join_words(provisions)}".strip() for act, provisions in by_act.items()]
+        text = "; ".join(acts[:RETSGRUNDLAG_MAX])
+        lines.append(f"{topic.title}: {text}{' m.fl.' if len(acts) > RETSGRUNDLAG_MAX else '.'}")
     intro = ("Temaerne berører disse regler. Drøftelsesguidens bilag A gennemgår de juridiske spørgsmål "
              "med hjemmel; guiden er vejledende og ikke juridisk rådgivning.")
     if not lines:

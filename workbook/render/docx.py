@@ -115,9 +115,12 @@ class WordDocument:
             cells = table.add_row().cells
             for cell, text in zip(cells, row, strict=True):
                 cell.text = clean(text)
+        if widths_cm:
+            table.autofit = False
         for column, width in zip(table.columns, widths_cm, strict=False):
+            column.width = Cm(width)  # the grid, which LibreOffice reads
             for cell in column.cells:
-                cell.width = Cm(width)
+                cell.width = Cm(width)  # the cells, which Word reads
         self.doc.add_paragraph()
 
     @staticmethod
