@@ -11,6 +11,7 @@ from workbook.content.rules import overdue_changes
 from workbook.errors import RenderError
 from workbook.files import write_text_atomic
 from workbook.guide.docx import write_guide_docx
+from workbook.guide.status import StatusSource
 from workbook.guide.view import build_view
 from workbook.meeting.load import Meeting
 from workbook.paths import DEFAULT_OUTPUT_DIR
@@ -44,14 +45,19 @@ class GuideFile:
 
 
 def render_guide(meeting: Meeting, catalog: Catalog, target: Path, *, variant: str = "fuld",
-                 fmt: str = "pdf", pdfa: bool = False, templates: Path | None = None) -> Path:
-    """Render the guide for ``meeting`` to ``target`` (PDF, self-contained HTML or Word); return it."""
+                 fmt: str = "pdf", pdfa: bool = False, templates: Path | None = None,
+                 status: StatusSource | None = None) -> Path:
+    """Render the guide for ``meeting`` to ``target`` (PDF, self-contained HTML or Word); return it.
+
+    ``status`` (the answer database's newest round) adds "Status fra selvevalueringen".
+    """
     return write_guide(meeting, catalog, target, variant=variant, fmt=fmt, pdfa=pdfa,
-                       templates=templates).path
+                       templates=templates, status=status).path
 
 
 def write_guide(meeting: Meeting, catalog: Catalog, target: Path, *, variant: str = "fuld",
-                fmt: str = "pdf", pdfa: bool = False, templates: Path | None = None) -> GuideFile:
+                fmt: str = "pdf", pdfa: bool = False, templates: Path | None = None,
+                status: StatusSource | None = None) -> GuideFile:
     """Render the guide as ``render_guide`` does; return the file with its pages and words."""
     if variant not in VARIANTS:
         raise RenderError(f"ukendt variant '{variant}' (vælg {' eller '.join(VARIANTS)})")
@@ -59,7 +65,7 @@ def write_guide(meeting: Meeting, catalog: Catalog, target: Path, *, variant: st
         raise RenderError(f"ukendt format '{fmt}' (vælg {', '.join(FORMATS[:-1])} eller {FORMATS[-1]})")
     target = Path(target)
     html = fmt == "html"
-    view = build_view(meeting, catalog, variant=variant)
+    view = build_view(meeting, catalog, variant=variant, status=status)
     if variant == "fuld":  # only the full guide prints the dated changes (Bilag A)
         for problem in overdue_changes(catalog, meeting.date, (t.theme_id for t in meeting.themes)):
             log.warning("%s", problem)

@@ -27,6 +27,7 @@ from workbook.guide.model import (
     NumberedText,
     TocEntry,
 )
+from workbook.guide.status import StatusSource, status_section
 from workbook.guide.used import SourceNumbers, glossary_views, used_terms
 from workbook.guide.wording import area_label, by_area, fits_area, forum_in_sentence
 from workbook.meeting.load import Meeting
@@ -121,7 +122,7 @@ class _Chapters:
 
 
 def build_view(meeting: Meeting, catalog: Catalog, *, variant: str = "fuld",
-               today: dt.date | None = None) -> GuideView:
+               today: dt.date | None = None, status: StatusSource | None = None) -> GuideView:
     """Compute the guide's view model: numbering, times, legal annex numbers and source numbers."""
     selected = select_themes(meeting, catalog)
     rows = build_agenda(meeting, selected)
@@ -141,7 +142,9 @@ def build_view(meeting: Meeting, catalog: Catalog, *, variant: str = "fuld",
     agenda = tuple(AgendaRowView(row.span, row.title, row.minutes, row.number,
                                  f"tema-{selected[row.number - 1].theme.id}" if row.number else "")
                    for row in rows)
+    section = status_section(status, meeting, selected)  # "Status fra selvevalueringen", or None
     toc = [TocEntry("", "Mødeplan", "moedeplan", 1)]
+    toc += [TocEntry("", section.title, section.anchor, 1)] if section else []
     toc += [TocEntry(str(c.number), c.title, c.anchor, 1) for c in chapters]
     if legal_annex:
         toc.append(TocEntry(legal_label, "Juridiske spørgsmål og svar", "bilag-jura", 1))
@@ -170,5 +173,5 @@ def build_view(meeting: Meeting, catalog: Catalog, *, variant: str = "fuld",
         toc=tuple(toc), chapters=chapters,
         legal_annex=legal_annex, glossary=glossary, glossary_label=glossary_label,
         sources=sources.views(), sources_label=sources_label,
-        inline_css=Markup(""), html=False,
+        inline_css=Markup(""), html=False, status=section,
     )

@@ -135,11 +135,12 @@ def _bank_error(path: Path, exc: sqlite3.Error) -> WorkbookError:
     if "locked" in text or "busy" in text:
         return OutputError(f"{path.name}: svarbanken bruges af en anden kørsel lige nu; vent til den "
                            "er færdig, og prøv igen")
-    return OutputError(f"{path}: svarbanken kan ikke bruges ({_danish_sqlite(text)}); flyt eller slet "
+    return OutputError(f"{path}: svarbanken kan ikke bruges ({danish_sqlite(text)}); flyt eller slet "
                        "filen, eller angiv en anden med --svarbank")
 
 
-def _danish_sqlite(text: str) -> str:
+def danish_sqlite(text: str) -> str:
+    """Return an SQLite error message in Danish (the common causes; else a general wording)."""
     if "not a database" in text or "malformed" in text:
         return "filen er ikke en SQLite-database, eller den er beskadiget"
     if "readonly" in text:
