@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from libreoffice import convert, needs_soffice, pdf_pages_text
+from libreoffice import convert, needs_soffice
 from openpyxl import load_workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
+from pdftext import layout_page_texts as pdf_pages_text
 
 from workbook.xlsx.layout import RUBRIC_COLUMN, THEME_COLUMNS
 from workbook.xlsx.read import read_response
