@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from docx import Document
-from pypdf import PdfReader
+from pdftext import norm, page_texts
 from xlsx_fixtures import MEETING_YAML, write_filled
 
 from workbook import app
@@ -20,10 +20,6 @@ FIRST = MEETING_YAML + "  - roller-og-graenser\n"
 NEXT = FIRST.replace("Temamøde om velfærdsalliancer", "Opfølgning på velfærdsalliancer").replace(
     "2027-02-04", "2027-05-06").replace("  - roller-og-graenser\n", "").replace(
     "  - velfaerdsalliancer\n", "  - opfoelgning-laering\n  - velfaerdsalliancer\n")
-
-
-def norm(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +50,7 @@ def bank(tmp_path_factory) -> tuple[Path, Path]:
 def pdf_text(bank) -> str:
     _, meeting = bank
     path = app.make_guide(meeting, output=meeting.with_name("guide.pdf"))  # the database from status:
-    pages = [norm(p.extract_text()) for p in PdfReader(path).pages]
+    pages = page_texts(path)
     return next(p for p in pages if "Status fra selvevalueringen" in p and "Parathed" in p)
 
 
