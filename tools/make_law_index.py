@@ -44,7 +44,8 @@ SHORT_NAMES = {
     "bek-underretningspligt": "bekendtgørelsen om underretningspligt efter barnets lov",
     "bek-kriminalregisteret": "kriminalregisterbekendtgørelsen",
     "bek-rehabiliteringsteam": "bekendtgørelsen om rehabiliteringsplan og rehabiliteringsteam",
-    "bek-ressourceforloeb": "bekendtgørelsen om ophævelse af bekendtgørelsen om ret til samtale med sundhedskoordinator og koordinerende sagsbehandler for personer i ressourceforløb",
+    "bek-ressourceforloeb": ("bekendtgørelsen om ophævelse af bekendtgørelsen om ret til samtale med "
+                             "sundhedskoordinator og koordinerende sagsbehandler for personer i ressourceforløb"),
     "bek-oplaeringskrav": "bekendtgørelsen om krav om personer under oplæring i offentlige kontrakter",
     "folkeoplysningsloven": "folkeoplysningsloven",
     "bek-folkeoplysning": "folkeoplysningsbekendtgørelsen",
@@ -54,7 +55,8 @@ SHORT_NAMES = {
     # amending acts: named by what they do (the guide prints the number beside the name)
     "forsikring-af-frivillige": "lov om ændring af serviceloven (forsikring af frivillige)",
     "beskaeftigelsesreform": "beskæftigelsesreformen, første fase",
-    "barnets-lov-aendring": "lov om ændring af barnets lov og retssikkerhedsloven (underretning, målgruppe for børn med nedsat funktionsevne m.v.)",
+    "barnets-lov-aendring": ("lov om ændring af barnets lov og retssikkerhedsloven (underretning, målgruppe for "
+                             "børn med nedsat funktionsevne m.v.)"),
     "boerneattestloven-aendring": "lov om ændring af børneattestloven (orienteringspligt for politiet)",
     "arbejdsmiljoeloven-aendring": "lov om ændring af arbejdsmiljøloven (frivilligt arbejde m.v.)",
 }
