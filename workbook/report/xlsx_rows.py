@@ -21,6 +21,8 @@ from pathlib import Path
 ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _EPOCH = dt.date(1899, 12, 30)
 PROBE_DATE = dt.date(2000, 1, 1)
+#: Where the row number goes in a cell made once for many rows (``xml_text`` drops it from any text).
+ROW = "\x00"
 
 
 def xml_text(text: str) -> str:
