@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,26 @@ def test_a_database_without_this_meetings_themes_is_an_error(bank, tmp_path):
     result = CliRunner().invoke(cli, ["guide", str(other), "--status", str(db), "-o", str(tmp_path / "g.pdf")])
     assert result.exit_code == 1
     assert "ingen svar om dette mødes temaer" in result.output and "»Temamøde om velfærdsalliancer«" in result.output
+
+
+def test_a_pack_carries_the_status_and_rebuilds_for_a_new_round(bank, tmp_path):
+    db, meeting = bank
+    first = app.build_packs([meeting], out_dir=tmp_path)
+    [outcome] = first.outcomes
+    assert not outcome.failed, outcome
+    folder = tmp_path / "moede-2"
+    for name in ("droeftelsesguide.html", "droeftelsesguide-kort.pdf"):
+        path = folder / name
+        text = norm(path.read_text(encoding="utf-8") if name.endswith(".html")
+                    else " ".join(p.extract_text() for p in PdfReader(path).pages))
+        assert "Status fra selvevalueringen" in text and "»forår 2027«" in text, name
+    assert app.build_packs([meeting], out_dir=tmp_path).skipped
+    with sqlite3.connect(db) as con:  # the database changes (as with a new round)
+        [created] = con.execute("SELECT created FROM rounds").fetchone()
+        con.execute("UPDATE rounds SET created = '2027-10-01T10:00:00'")
+    try:
+        assert app.build_packs([meeting], out_dir=tmp_path).built
+        assert "»forår 2027« af 1. oktober 2027" in norm((folder / "droeftelsesguide.html").read_text("utf-8"))
+    finally:
+        with sqlite3.connect(db) as con:
+            con.execute("UPDATE rounds SET created = ?", (created,))

@@ -93,13 +93,14 @@ def load_status(db_path: Path, catalog: Catalog) -> StatusView:
             db.execute("ATTACH DATABASE ? AS bank", (f"{path.resolve().as_uri()}?mode=ro",))
             if not db.execute("SELECT 1 FROM bank.sqlite_master WHERE name = 'rounds'").fetchone():
                 raise WorkbookError(f"{path}: filen er ikke en svarbank (den laves af workbook report)")
-            rounds = round_names(db)
-            if not rounds:
+            # The newest round with files (a run that only met known files may leave an empty one).
+            newest = next(((r, ids) for r in reversed(round_names(db)) if (ids := round_files(db, r))), None)
+            if newest is None:
                 raise WorkbookError(f"{path}: svarbanken har ingen svar endnu")
-            ids = round_files(db, rounds[-1])
+            name, ids = newest
             select_files(db, "run", ids, [""] * len(ids))
             summary = summarize(db, "bank", "run", catalog)
-            created, meetings = _round_facts(db, rounds[-1])
+            created, meetings = _round_facts(db, name)
     finally:
         db.close()
     themes = tuple(ThemeStatus(t.theme_id, t.title, t.counts.readiness, share_text(t.counts.readiness),
@@ -112,7 +113,7 @@ def load_status(db_path: Path, catalog: Catalog) -> StatusView:
     actions = tuple(OpenAction(ids_by_theme[a.item_id], a.number, a.statement, a.priority, a.owners,
                                tuple(deadline_text(d) for d in a.deadlines), a.item_id)
                     for a in summary.actions)
-    return StatusView(rounds[-1], len(summary.respondents), themes, questions, actions, created, meetings)
+    return StatusView(name, len(summary.respondents), themes, questions, actions, created, meetings)
 
 
 @contextlib.contextmanager
