@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from docx import Document
-from pypdf import PdfReader
+from pdftext import norm, page_texts
 from xlsx_fixtures import MEETING_YAML, write_filled
 
 from workbook import app
@@ -21,10 +21,6 @@ FIRST = MEETING_YAML + "  - roller-og-graenser\n"
 NEXT = FIRST.replace("Temamøde om velfærdsalliancer", "Opfølgning på velfærdsalliancer").replace(
     "2027-02-04", "2027-05-06").replace("  - roller-og-graenser\n", "").replace(
     "  - velfaerdsalliancer\n", "  - opfoelgning-laering\n  - velfaerdsalliancer\n")
-
-
-def norm(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +51,7 @@ def bank(tmp_path_factory) -> tuple[Path, Path]:
 def pdf_text(bank) -> str:
     _, meeting = bank
     path = app.make_guide(meeting, output=meeting.with_name("guide.pdf"))  # the database from status:
-    pages = [norm(p.extract_text()) for p in PdfReader(path).pages]
+    pages = page_texts(path)
     return next(p for p in pages if "Status fra selvevalueringen" in p and "Parathed" in p)
 
 
@@ -127,7 +123,7 @@ def test_a_pack_carries_the_status_and_rebuilds_for_a_new_round(bank, tmp_path):
     for name in ("droeftelsesguide.html", "droeftelsesguide-kort.pdf"):
         path = folder / name
         text = norm(path.read_text(encoding="utf-8") if name.endswith(".html")
-                    else " ".join(p.extract_text() for p in PdfReader(path).pages))
+                    else " ".join(page_texts(path)))
         assert "Status fra selvevalueringen" in text and "»forår 2027«" in text, name
     assert app.build_packs([meeting], out_dir=tmp_path).skipped
     with sqlite3.connect(db) as con:  # the database changes (as with a new round)

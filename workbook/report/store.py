@@ -106,7 +106,11 @@ class Stage:
     def __init__(self) -> None:
         self.db = sqlite3.connect("", isolation_level=None)
         self.db.execute("PRAGMA foreign_keys = OFF")
+        # A private copy thrown away on any failure: no rollback journal, no waiting for the disk.
+        self.db.execute("PRAGMA main.journal_mode = OFF")
+        self.db.execute("PRAGMA main.synchronous = OFF")
         _create(self.db)
+        self.db.execute("DROP INDEX main.answers_item")  # for questions to the bank; the stage is read by file
         self.db.execute("BEGIN")
 
     def put(self, row: FileRow, answers: Iterable[tuple]) -> int:
