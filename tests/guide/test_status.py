@@ -123,7 +123,7 @@ def test_a_pack_carries_the_status_and_rebuilds_for_a_new_round(bank, tmp_path):
     for name in ("droeftelsesguide.html", "droeftelsesguide-kort.pdf"):
         path = folder / name
         text = norm(path.read_text(encoding="utf-8") if name.endswith(".html")
-                    else " ".join(p.extract_text() for p in PdfReader(path).pages))
+                    else " ".join(page_texts(path)))
         assert "Status fra selvevalueringen" in text and "»forår 2027«" in text, name
     assert app.build_packs([meeting], out_dir=tmp_path).skipped
     with sqlite3.connect(db) as con:  # the database changes (as with a new round)
