@@ -36,9 +36,10 @@ $(AXE): $(STAMP)
 test: $(STAMP) sysdeps-test $(AXE)
 	WORKBOOK_AXE=$(abspath $(AXE)) $(PY) -m pytest
 
-## The fast lane: every test but LibreOffice, the browser and the slow ones (under a minute or so).
+## The fast lane: every test but LibreOffice, the browser and the slow ones, on two processes
+## (one file a process, so a module's rendered documents are made once): under a minute.
 test-fast: $(STAMP)
-	$(PY) -m pytest -q -m "not libreoffice and not browser and not slow"
+	$(PY) -m pytest -q -n 2 --dist loadfile -m "not libreoffice and not browser and not slow"
 
 ## ruff, and the layer contracts in .importlinter (import-linter).
 lint: $(STAMP)

@@ -1,8 +1,15 @@
-"""Shared fixtures: the shipped catalog, the examples, and isolation from the user's files."""
+"""Shared fixtures: the shipped and the test catalog, the examples, and isolation from the user's files.
+
+The one test catalog is ``tests/data/catalog/good``: small, stable, independent of the shipped
+content. Load it with the ``test_catalog`` fixture; point the CLI at it with ``test_catalog_dir``.
+The catalogs under ``tests/data/catalog/`` besides ``good`` exist to hold errors or overlays.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,6 +17,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 DATA = Path(__file__).resolve().parent / "data"
+#: The one test catalog, and the day its tests are checked on (its review dates are recent then).
+TEST_CATALOG = DATA / "catalog" / "good"
+TEST_TODAY = dt.date(2026, 11, 23)
 
 
 @pytest.fixture(autouse=True)
@@ -27,6 +37,35 @@ def catalog():
     from workbook.content.load import load_catalog
 
     return load_catalog()
+
+
+@pytest.fixture(scope="session")
+def test_catalog():
+    """The test catalog (``tests/data/catalog/good``), checked on ``TEST_TODAY``, loaded once."""
+    from workbook.content.load import check_catalog
+
+    return check_catalog(data_dir=TEST_CATALOG, today=TEST_TODAY).catalog
+
+
+@pytest.fixture
+def test_catalog_dir(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the CLI at a copy of the test catalog, with its review date a month ago.
+
+    The CLI checks against today's date, so the copy's review date is moved relative to today
+    (the shipped content is being written by others and must not decide these tests). This is the
+    one place that replaces the shipped catalog folder: the CLI has no option for it.
+    """
+    from workbook.content import load as catalog_module
+
+    target = Path("katalog").resolve()
+    shutil.copytree(TEST_CATALOG, target)
+    legal = target / "legal.yaml"
+    recent = (dt.date.today() - dt.timedelta(days=30)).isoformat()
+    legal.write_text(
+        legal.read_text(encoding="utf-8").replace("2026-06-01", recent), encoding="utf-8"
+    )
+    monkeypatch.setattr(catalog_module, "DATA_DIR", target)
+    return target
 
 
 @pytest.fixture

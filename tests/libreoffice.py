@@ -98,21 +98,6 @@ def convert(files: list[Path], fmt: str, outdir: Path, *, timeout: int = 180) ->
     return outputs
 
 
-def pdf_pages_text(pdf: Path) -> list[str]:
-    """Return the text of every page of ``pdf`` (pdftotext, layout kept), one string a page."""
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    ).stdout
-    pages = text.split("\f")
-    if pages and not pages[-1].strip():
-        pages.pop()
-    return pages
-
-
 #: Writer's HTML export: what a real word processor makes of a .docx (headings stay h1–h3, lists li).
 WRITER_HTML = "html:XHTML Writer File:UTF8"
 

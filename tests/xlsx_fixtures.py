@@ -1,7 +1,9 @@
 """Test helpers for filled workbooks: a small stable catalog, a meeting, and filling answers in.
 
 The catalog is built in Python (not loaded from the shipped YAML), so reader, report and upgrade
-tests do not move when the content changes, and a test can rename or remove items.
+tests do not move when the content changes. It exists to vary checklist item ids per catalog
+version (``make_catalog(version, rename=..., remove=..., add=...)``), which the upgrade and report
+tests need; a catalog that only has to be loaded is the shared one in ``tests/data/catalog/good``.
 """
 
 from __future__ import annotations

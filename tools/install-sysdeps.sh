@@ -7,8 +7,10 @@ set -euo pipefail
 # libcairo2: cairosvg draws an SVG logo for the Word files.
 want=(libharfbuzz-subset0 fonts-dejavu-core libcairo2)
 if [[ "${1:-demo}" == "test" ]]; then
-  # writer opens the Word files in the tests; chromium runs axe-core over the HTML.
-  want+=(poppler-utils qpdf libreoffice-calc-nogui libreoffice-writer-nogui chromium chromium-driver)
+  # writer opens the Word files in the tests; chromium runs axe-core over the HTML; python3-uno
+  # (for the system python3) lets a test fill a workbook in LibreOffice as a person would.
+  want+=(poppler-utils qpdf libreoffice-calc-nogui libreoffice-writer-nogui python3-uno chromium
+         chromium-driver)
 fi
 
 missing=()

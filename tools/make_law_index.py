@@ -44,7 +44,8 @@ SHORT_NAMES = {
     "bek-underretningspligt": "bekendtgørelsen om underretningspligt efter barnets lov",
     "bek-kriminalregisteret": "kriminalregisterbekendtgørelsen",
     "bek-rehabiliteringsteam": "bekendtgørelsen om rehabiliteringsplan og rehabiliteringsteam",
-    "bek-ressourceforloeb": "bekendtgørelsen om ophævelse af reglerne om samtaler i ressourceforløb",
+    "bek-ressourceforloeb": ("bekendtgørelsen om ophævelse af bekendtgørelsen om ret til samtale med "
+                             "sundhedskoordinator og koordinerende sagsbehandler for personer i ressourceforløb"),
     "bek-oplaeringskrav": "bekendtgørelsen om krav om personer under oplæring i offentlige kontrakter",
     "folkeoplysningsloven": "folkeoplysningsloven",
     "bek-folkeoplysning": "folkeoplysningsbekendtgørelsen",
@@ -54,7 +55,8 @@ SHORT_NAMES = {
     # amending acts: named by what they do (the guide prints the number beside the name)
     "forsikring-af-frivillige": "lov om ændring af serviceloven (forsikring af frivillige)",
     "beskaeftigelsesreform": "beskæftigelsesreformen, første fase",
-    "barnets-lov-aendring": "lov om ændring af barnets lov (underretning)",
+    "barnets-lov-aendring": ("lov om ændring af barnets lov og retssikkerhedsloven (underretning, målgruppe for "
+                             "børn med nedsat funktionsevne m.v.)"),
     "boerneattestloven-aendring": "lov om ændring af børneattestloven (orienteringspligt for politiet)",
     "arbejdsmiljoeloven-aendring": "lov om ændring af arbejdsmiljøloven (frivilligt arbejde m.v.)",
 }
@@ -62,7 +64,8 @@ SHORT_NAMES = {
 #: Acts without a text in the law folder.
 EXTRA_ACTS = {
     "databeskyttelsesforordningen": {
-        "title": "Europa-Parlamentets og Rådets forordning (EU) 2016/679 af 27. april 2016 (databeskyttelsesforordningen)",
+        "title": ("Europa-Parlamentets og Rådets forordning (EU) 2016/679 af 27. april 2016 "
+                  "(databeskyttelsesforordningen)"),
         "short_name": "databeskyttelsesforordningen",
         "kind": "forordning",
         "number": "forordning (EU) 2016/679",
@@ -126,7 +129,7 @@ def provision_key(number: str) -> tuple[int, str]:
 def structure(text: str) -> list[int]:
     """For a paragraph's text: per stk., the highest numbered item (0 when none)."""
     starts = [0] + [m.start() for m in STK.finditer(text)]
-    pieces = [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)])]
+    pieces = [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
     counts = []
     for piece in pieces:
         numbers = [int(n) for n in NUMBERED.findall(piece)]
@@ -140,7 +143,7 @@ def read_document(path: Path) -> dict:
     title = lines[0].removeprefix("# ").strip()
     meta = dict(re.findall(r"^- (\w+): (.*)$", "\n".join(lines[1:6]), flags=re.M))
     doc = re.match(r"(\d{4}) nr\. (\d+) af (\d{4}-\d{2}-\d{2})", meta["Dokument"])
-    year, number, issued = doc.group(1), doc.group(2), dt.date.fromisoformat(doc.group(3))
+    number, issued = doc.group(2), dt.date.fromisoformat(doc.group(3))
     match = DOC_SUFFIX.match(path.stem)
     if not match:
         raise SystemExit(f"{path.name}: file name does not end in -<kind>-<number>-<year>")

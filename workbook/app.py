@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from workbook.meeting.load import Meeting
     from workbook.pack.build import BuildResult, PackOutcome
     from workbook.report.make import ReportResult
+    from workbook.report.status import StatusView
     from workbook.xlsx.upgrade import UpgradeResult
     from workbook.xlsx.write import ChecklistResult
     from workbook.xlsx.write.personal import PersonalResult
@@ -33,8 +34,8 @@ __all__ = [
     "VERSION", "InitResult", "build_packs", "check_content", "collect_meeting_files", "content_for",
     "export_content", "format_readability", "init_meeting",
     "init_options",
-    "list_content", "load_catalog", "load_meeting", "make_checklist", "make_guide", "make_personal_checklists",
-    "make_report", "shell_word", "upgrade_workbook",
+    "list_content", "load_catalog", "load_meeting", "load_status", "make_checklist", "make_guide",
+    "make_personal_checklists", "make_report", "shell_word", "upgrade_workbook",
 ]
 
 
@@ -149,14 +150,29 @@ def init_options() -> list[tuple[str, str, str]]:
 
 def make_guide(meeting_path: Path, *, output: Path | None = None, variant: str = "fuld",
                fmt: str = "pdf", pdfa: bool = False, content: Path | None = None,
-               templates: Path | None = None) -> Path:
-    """Write the discussion guide of the meeting at ``meeting_path``; return the path written."""
+               templates: Path | None = None, status: Path | None = None) -> Path:
+    """Write the discussion guide of the meeting at ``meeting_path``; return the path written.
+
+    ``status`` (or the meeting file's ``status:``) is an answer database: its newest round is
+    printed as "Status fra selvevalueringen".
+    """
     from workbook.guide.make import default_output, render_guide
 
     meeting, catalog = load_meeting(meeting_path, content)
+    if status is not None:
+        meeting = replace(meeting, status_path=Path(status).resolve())
     target = Path(output) if output is not None else default_output(meeting, variant, fmt)
     return render_guide(meeting, catalog, target, variant=variant, fmt=fmt, pdfa=pdfa,
-                        templates=templates)
+                        templates=templates, status=load_status(meeting, catalog))
+
+
+def load_status(meeting: Meeting, catalog: Catalog) -> StatusView | None:
+    """Return the newest round of the meeting's answer database (``status:``), or None without one."""
+    if meeting.status_path is None:
+        return None
+    from workbook.report.status import load_status as load
+
+    return load(meeting.status_path, catalog)
 
 
 def make_agenda_item(meeting_path: Path, *, output: Path | None = None,

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from libreoffice import WRITER_HTML, convert, needs_soffice, pdf_pages_text, word_outline
+from libreoffice import WRITER_HTML, convert, needs_soffice, word_outline
+from pdftext import layout_page_texts
 
 from workbook.cli.commands import cli
 
@@ -30,7 +31,7 @@ def test_dagsorden_writes_word_and_text_that_writer_reads_with_sections_and_list
     assert items[0].startswith("1.drøfter temaerne »Roller og grænser") or items[0].startswith("1. drøfter")
     assert items[1].endswith("tager stilling til forslagene til beslutninger i drøftelsesguiden.")
     assert items[-1].endswith("Selvevaluering (selvevaluering.xlsx)") and items[-3].startswith("1.")
-    pages = " ".join(pdf_pages_text(pdf))
+    pages = " ".join(layout_page_texts(pdf))
     assert "Forvaltningen indstiller, at udvalget" in pages
     assert "Kommunalbestyrelsen beslutter" not in pages and "[Udfyldes af forvaltningen:" in pages
     words = text_file.read_text(encoding="utf-8")

@@ -15,28 +15,9 @@ from click.testing import CliRunner
 
 from workbook import __version__
 from workbook.cli.commands import cli
-from workbook.content import load as catalog_module
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "catalog"
 SCRIPT = Path(sys.executable).parent / "workbook"
-
-
-@pytest.fixture
-def test_catalog_dir(monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the CLI at a copy of the small test catalog, with its review date a month ago.
-
-    The CLI checks against today's date, so the fixture's review date is moved relative to today
-    (the shipped content is being written by others and must not decide these tests).
-    """
-    target = Path("katalog").resolve()
-    shutil.copytree(DATA / "good", target)
-    legal = target / "legal.yaml"
-    recent = (dt.date.today() - dt.timedelta(days=30)).isoformat()
-    legal.write_text(
-        legal.read_text(encoding="utf-8").replace("2026-06-01", recent), encoding="utf-8"
-    )
-    monkeypatch.setattr(catalog_module, "DATA_DIR", target)
-    return target
 
 
 def _overlay_with_old_review() -> Path:

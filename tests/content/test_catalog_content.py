@@ -45,15 +45,15 @@ def cat(result):
 
 
 def test_catalog_version_and_date_are_set(cat):
-    assert cat.info.version == "2026.11"
-    assert cat.info.date == dt.date(2026, 11, 23)
+    assert cat.info.version == "2026.12"
+    assert cat.info.date == dt.date(2026, 12, 1)
     assert cat.info.title.strip()
 
 
 def test_strict_check_passes_via_cli():
     outcome = CliRunner().invoke(cli, ["content", "check", "--strict"])
     assert outcome.exit_code == 0, outcome.output
-    assert outcome.output.startswith("Kataloget er i orden: version 2026.11, 8 temaer")
+    assert outcome.output.startswith("Kataloget er i orden: version 2026.12, 8 temaer")
     assert "0 advarsler" in outcome.output
 
 

@@ -26,7 +26,8 @@ LAW_DIR = next((d for d in (ROOT.parent / "shared" / "law", ROOT.parent.parent /
      "Bekendtgørelsen om børneattest på det sociale område § 2, stk. 1, nr. 9", "BEK nr. 1690 af 11.12.2023"),
     ("databeskyttelsesforordningen art. 6, stk. 1, litra e", "Databeskyttelsesforordningen art. 6, stk. 1, litra e",
      "forordning (EU) 2016/679"),
-    ("forsikring-af-frivillige", "Lov om ændring af serviceloven (forsikring af frivillige)", "lov nr. 237 af 15.3.2017"),
+    ("forsikring-af-frivillige", "Lov om ændring af serviceloven (forsikring af frivillige)",
+     "lov nr. 237 af 15.3.2017"),
     ("barnets-lov § 135 (almindelig underretningspligt)", "Barnets lov § 135 (almindelig underretningspligt)",
      "LBK nr. 282 af 17.3.2025"),
 ])
@@ -40,7 +41,8 @@ def test_citations_resolve_with_label_number_and_eli(text, label, number):
 
 @pytest.mark.parametrize(("text", "message"), [
     ("serviceloven § 18 b", "§ 18 b findes ikke i serviceloven (LBK nr. 1129 af 22.9.2025)"),
-    ("forvaltningsloven § 27, stk. 8", "§ 27 i forvaltningsloven (LBK nr. 433 af 22.4.2014) har kun 7 stk., ikke stk. 8"),
+    ("forvaltningsloven § 27, stk. 8",
+     "§ 27 i forvaltningsloven (LBK nr. 433 af 22.4.2014) har kun 7 stk., ikke stk. 8"),
     ("udbudsloven § 54, stk. 1, nr. 9", "har ingen numre, ikke nr. 9"),
     ("serviceloven §§ 152 og 153", "§ 153 i serviceloven (LBK nr. 1129 af 22.9.2025) er ophævet"),
     ("databeskyttelsesforordningen § 6", "citeres med 'art.', ikke '§'"),

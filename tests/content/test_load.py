@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from workbook.content import load as catalog_module
 from workbook.content import model
 from workbook.content.load import check_catalog, load_catalog
 from workbook.errors import CatalogError, Problem
@@ -348,11 +347,8 @@ def test_stale_citation_and_passed_expected_change_are_warnings() -> None:
     assert hjemmel[0].number == "LBK nr. 282 af 17.3.2025"  # the current act, also for an old citation
 
 
-def test_load_catalog_logs_the_warnings(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    monkeypatch.setattr(catalog_module, "DATA_DIR", GOOD)
-    cat = load_catalog(DATA / "overlay-old-review", today=TODAY)
+def test_load_catalog_logs_the_warnings(caplog: pytest.LogCaptureFixture) -> None:
+    cat = load_catalog(DATA / "overlay-old-review", today=TODAY, data_dir=GOOD)
     assert cat.theme_ids == ("frivillige", "partnerskaber")
     warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert len(warnings) == 1

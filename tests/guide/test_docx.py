@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from libreoffice import WRITER_HTML, convert, needs_soffice, pdf_pages_text, word_outline
+from libreoffice import WRITER_HTML, convert, needs_soffice, word_outline
+from pdftext import layout_page_texts
 
 from workbook.cli.commands import cli
 from workbook.content.load import load_catalog
@@ -39,7 +40,7 @@ def test_guide_as_word_has_the_view_models_headings_and_numbered_lists(tmp_path,
             start = f"{entry.number}.{entry.text[:20]}".replace(" ", "")
             assert any(i.replace(" ", "").startswith(start) for i in items), entry.text
     [pdf] = convert([target], "pdf", tmp_path / "pdf")
-    text = " ".join(pdf_pages_text(pdf))
+    text = " ".join(layout_page_texts(pdf))
     wording = "Udvalget" if view.forum_kind == "udvalg" else "Kommunalbestyrelsen beslutter, at"
     assert wording in text
     if view.forum_kind == "udvalg":

@@ -7,7 +7,6 @@ Each document is rendered once per session (module fixtures): the small test cat
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import html.parser
 import itertools
 import re
@@ -18,7 +17,7 @@ import page
 import pikepdf
 import pytest
 from click.testing import CliRunner
-from pypdf import PdfReader
+from pdftext import norm, page_texts
 
 from workbook import danish
 from workbook.cli.commands import cli
@@ -33,20 +32,6 @@ HERE = Path(__file__).resolve().parent.parent
 GUIDE_DATA = HERE / "data" / "guide"
 EXAMPLES = HERE.parent / "examples"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
-
-
-def norm(text: str) -> str:
-    return " ".join(text.split())
-
-
-@functools.lru_cache(maxsize=32)
-def _page_texts(path: Path, mtime: int) -> tuple[str, ...]:
-    return tuple(norm(p.extract_text() or "") for p in PdfReader(path).pages)
-
-
-def page_texts(path: Path) -> list[str]:
-    """The text of every page, whitespace normalised (cached: pypdf is slow on 90 pages)."""
-    return list(_page_texts(path, path.stat().st_mtime_ns))
 
 
 def outline_pages(path: Path) -> dict[str, int]:

@@ -10,8 +10,6 @@ import pytest
 from click.testing import CliRunner
 
 from workbook.cli.commands import cli
-from workbook.content import load as catalog_module
-from workbook.content.load import check_catalog
 from workbook.content.model import Catalog
 from workbook.errors import MeetingError
 from workbook.meeting.ask import values_from_options
@@ -20,18 +18,8 @@ from workbook.meeting.load import Meeting, MeetingTheme, load_meeting
 DATA = Path(__file__).resolve().parent.parent / "data" / "catalog"
 
 
-@pytest.fixture
-def test_catalog(monkeypatch: pytest.MonkeyPatch) -> Catalog:
-    """Point the CLI at the small test catalog (review date moved to last month) and return it."""
-    target = Path("katalog").resolve()
-    shutil.copytree(DATA / "good", target)
-    legal = target / "legal.yaml"
-    recent = (dt.date.today() - dt.timedelta(days=30)).isoformat()
-    legal.write_text(
-        legal.read_text(encoding="utf-8").replace("2026-06-01", recent), encoding="utf-8"
-    )
-    monkeypatch.setattr(catalog_module, "DATA_DIR", target)
-    return check_catalog().catalog
+#: The CLI reads the test catalog (conftest's ``test_catalog_dir``); the tests load meetings with ``test_catalog``.
+pytestmark = pytest.mark.usefixtures("test_catalog_dir")
 
 
 def _invoke(args: list[str], text: str | None = None):

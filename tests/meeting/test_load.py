@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from workbook.content.load import check_catalog
 from workbook.content.model import Catalog
 from workbook.content.yamlio import LineDict, parse_yaml
 from workbook.errors import MeetingError, Problem
@@ -76,11 +75,6 @@ BAD_MEETINGS: dict[str, list[str]] = {
         "themes-not-list.yaml:8: feltet 'temaer' skal være en liste af tema-id'er",
     ],
 }
-
-
-@pytest.fixture(scope="module")
-def test_catalog() -> Catalog:
-    return check_catalog(data_dir=DATA / "catalog" / "good", today=dt.date(2026, 11, 23)).catalog
 
 
 def _copy(name: str) -> Path:

@@ -7,13 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from workbook.content.load import check_catalog
 from workbook.content.model import Catalog
 from workbook.errors import MeetingError
 from workbook.meeting.load import load_meeting, read_content_path
 from workbook.meeting.model import KEY, KEYS, REQUIRED, forum_kind_of
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 BASE = """kommune: Testby Kommune
 forum: {forum}
 titel: Møde
@@ -24,11 +22,6 @@ kontakt: Jonas Brandt
 temaer:
   - frivillige
 """
-
-
-@pytest.fixture(scope="module")
-def test_catalog() -> Catalog:
-    return check_catalog(data_dir=DATA / "catalog" / "good", today=dt.date(2026, 11, 23)).catalog
 
 
 def _write(extra: str = "", forum: str = "Socialudvalget", date: str = "2027-03-10") -> Path:

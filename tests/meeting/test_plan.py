@@ -6,9 +6,6 @@ import datetime as dt
 import itertools
 from pathlib import Path
 
-import pytest
-
-from workbook.content.load import check_catalog
 from workbook.content.model import Catalog
 from workbook.meeting.load import Meeting, MeetingTheme
 from workbook.meeting.plan import (
@@ -19,13 +16,6 @@ from workbook.meeting.plan import (
     select_themes,
     total_minutes,
 )
-
-DATA = Path(__file__).resolve().parent.parent / "data"
-
-
-@pytest.fixture(scope="module")
-def test_catalog() -> Catalog:
-    return check_catalog(data_dir=DATA / "catalog" / "good", today=dt.date(2026, 11, 23)).catalog
 
 
 def _meeting(

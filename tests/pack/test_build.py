@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
-from pypdf import PdfReader
+from pdftext import pdf_contains, pdf_text
 
 from workbook import danish
 from workbook.cli.commands import cli
@@ -40,20 +40,6 @@ AGENDA_TEXT = "dagsordenspunkt.txt"
 PACK_FILES = (GUIDE_NAME, APPENDIX_NAME, GUIDE_HTML_NAME, HANDOUT_NAME, CHECKLIST_NAME, AGENDA_NAME, AGENDA_TEXT,
               INDEX_NAME, MANIFEST_NAME)
 ANSWER_COLUMN = [c.key for c in THEME_COLUMNS].index("answer") + 1
-
-
-def pdf_text(path: Path) -> str:
-    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages)
-
-
-def pdf_contains(path: Path, *needles: str) -> bool:
-    """Return True once every needle is found in the text read so far (pages in order)."""
-    text = ""
-    for page in PdfReader(path).pages:
-        text += " " + " ".join((page.extract_text() or "").split())
-        if all(n in text for n in needles):
-            return True
-    return False
 
 
 class _Links(HTMLParser):
@@ -107,6 +93,7 @@ def first_theme(catalog) -> str:
 # --- the examples ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # builds every example pack (once a session)
 def test_examples_build_every_file_with_content(examples_build, catalog):
     out, result = examples_build
     assert not result.failed, [o.message for o in result.failed]
@@ -131,6 +118,7 @@ def test_examples_build_every_file_with_content(examples_build, catalog):
         assert {n.item.id for sel in selected for n in sel.checklist} <= set(rows)
 
 
+@pytest.mark.slow  # builds every example pack (once a session)
 def test_examples_index_lists_and_links_every_file_with_its_size(examples_build, catalog):
     _out, result = examples_build
     for outcome in result.built:
@@ -146,6 +134,7 @@ def test_examples_index_lists_and_links_every_file_with_its_size(examples_build,
         assert MANIFEST_NAME in page.links
 
 
+@pytest.mark.slow  # builds every example pack (once a session)
 def test_examples_manifest_matches_files(examples_build, catalog):
     _out, result = examples_build
     for outcome in result.built:

@@ -8,9 +8,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
+import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
-from pypdf import PdfReader
+from pdftext import page_count
 
 from workbook import danish
 from workbook.cli.commands import cli
@@ -121,7 +122,7 @@ def check_pages_and_reading_times(folder: Path) -> None:
     """Check every file's pages and reading time in the index against the files themselves."""
     page = parse_index(folder)
     for name in (GUIDE_NAME, APPENDIX_NAME, HANDOUT_NAME):
-        pages = len(PdfReader(folder / name).pages)
+        pages = page_count(folder / name)
         assert page.cards[name][1].startswith(danish.count_word(pages, "side", "sider") + " · ")
     words = _Words()
     words.feed((folder / GUIDE_HTML_NAME).read_text(encoding="utf-8"))
@@ -147,6 +148,7 @@ def check_links_resolve(folder: Path) -> None:
         assert "/" not in link and (folder / unquote(link)).is_file(), link
 
 
+@pytest.mark.slow  # builds every example pack (once a session)
 def test_examples_index_gives_pages_reading_times_and_working_links(examples_build):
     _out, result = examples_build
     assert not result.failed

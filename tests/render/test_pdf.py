@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from pypdf import PdfReader
+from pdftext import pdf_text
 
 from workbook.errors import RenderError
 from workbook.paths import TEMPLATES_DIR
@@ -19,10 +19,6 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 
 PAGE = """<!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><title>Prøve</title></head>
 <body><h1>Overskrift</h1><p>Brødtekst med æ, ø og å.</p>{extra}</body></html>"""
-
-
-def text_of(path: Path) -> str:
-    return " ".join(" ".join(p.extract_text() or "" for p in PdfReader(path).pages).split())
 
 
 # --- PDFs -------------------------------------------------------------------------------------
@@ -37,7 +33,7 @@ def test_pdf_is_tagged_pdfua_with_open_sans(tmp_path, no_log_records):
         assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
         fonts = {str(f.BaseFont).split("+")[-1] for p in pdf.pages for f in p.Resources.Font.values()}
         assert fonts == {"Open-Sans-Bold", "Open-Sans"}
-    assert "Brødtekst med æ, ø og å." in text_of(target)
+    assert "Brødtekst med æ, ø og å." in pdf_text(target)
 
 
 def test_pdfa_claims_pdfua_in_the_same_rdf(tmp_path):
@@ -158,6 +154,6 @@ def test_user_stylesheet_may_use_shipped_fonts(tmp_path, user_templates):
     folder = user_templates({"base.css": css})
     target = tmp_path / "ud.pdf"
     write_pdf(PAGE.format(extra=""), target, templates=folder, title="Prøve", stylesheets=["base.css"])
-    assert "Overskrift" in text_of(target)
+    assert "Overskrift" in pdf_text(target)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-from pypdf import PdfReader
+from pdftext import pdf_text
 
 from workbook.errors import WorkbookError
 
@@ -24,7 +24,7 @@ def test_two_rounds_compare_per_theme_and_statement(tmp_path, fill):
     assert (second.readiness_then, second.readiness_now) == (None, 1.0) and second.readiness_points is None
     theme = result.comparison.themes[0]
     assert theme.readiness_points == 83 and theme.unknown_points == -25  # 0 % -> 83 % (2.5 of 3); 50 % -> 25 %
-    flat = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "ud" / "statusrapport.pdf").pages).split())
+    flat = pdf_text(tmp_path / "ud" / "statusrapport.pdf")
     assert "Udviklingen siden runde forår" in flat and "+75" in flat and "−50" in flat
     wb = openpyxl.load_workbook(tmp_path / "ud" / "samlet.xlsx")
     rows = list(wb["Sammenligning"].iter_rows(min_row=2, values_only=True))

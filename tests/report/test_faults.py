@@ -18,15 +18,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from pypdf import PdfReader
+from pdftext import page_count, pdf_text
 
 from workbook.errors import OutputError
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _pdf_text(path: Path) -> str:
-    return " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
 
 
 def test_a_250_byte_name_never_aborts_the_others(tmp_path, fill):
@@ -66,7 +62,7 @@ def test_pdf_and_samlet_show_the_same_rounded_figures(tmp_path, fill):
     # Ja, Ja, Delvist, Nej: readiness 2.5 / 4 = 0.625 -> 63 % in both (half up, not half to even)
     fill(tmp_path / "ind" / "a.xlsx", {0: "Ja", 1: "Ja", 2: "Delvist", 3: "Nej"}, "Anne")
     fill.report([tmp_path / "ind"], tmp_path / "ud", pdf=True)
-    assert "1 Forsikring og ansvar 4 udsagn · 100 % besvaret · parathed 63 %" in _pdf_text(
+    assert "1 Forsikring og ansvar 4 udsagn · 100 % besvaret · parathed 63 %" in pdf_text(
         tmp_path / "ud" / "statusrapport.pdf")
     wb = openpyxl.load_workbook(tmp_path / "ud" / "samlet.xlsx")
     header = [c.value for c in wb["Temaer"][1]]
@@ -85,9 +81,9 @@ def test_huge_unbroken_words_render_in_normal_time_cut_in_the_pdf_and_whole_else
     result = fill.report([tmp_path / "stor"], tmp_path / "ud2", pdf=True)
     huge = time.perf_counter() - start
     assert huge < 3 * normal + 2, (normal, huge)
-    text = _pdf_text(tmp_path / "ud2" / "statusrapport.pdf")
+    text = pdf_text(tmp_path / "ud2" / "statusrapport.pdf")
     assert "var for lange til rapporten og er forkortet her" in text
-    assert len(PdfReader(tmp_path / "ud2" / "statusrapport.pdf").pages) < 20
+    assert page_count(tmp_path / "ud2" / "statusrapport.pdf") < 20
     wb = openpyxl.load_workbook(tmp_path / "ud2" / "samlet.xlsx")
     header = [c.value for c in wb["Svar"][1]]
     assert wb["Svar"].cell(2, header.index("Bemærkning") + 1).value == word

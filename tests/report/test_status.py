@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from workbook.errors import WorkbookError
@@ -30,3 +32,22 @@ def test_status_of_the_newest_round(tmp_path, fill):
 def test_a_missing_database_is_a_danish_error(tmp_path, fill):
     with pytest.raises(WorkbookError, match="svarbanken findes ikke"):
         load_status(tmp_path / "svar.sqlite", fill.catalog)
+
+
+def test_status_names_its_meeting_and_date_and_skips_an_empty_newest_round(tmp_path, fill):
+    bank = tmp_path / "svar.sqlite"
+    fill(tmp_path / "r1" / "a.xlsx", {0: "Nej"}, "Anne")
+    fill.report([tmp_path / "r1"], tmp_path / "ud", database=bank, round="runde-1")
+    with sqlite3.connect(bank) as con:
+        con.execute("INSERT INTO rounds (name, created) VALUES ('tom', '2027-03-01T09:00:00')")
+    status = load_status(bank, fill.catalog)
+    assert status.round == "runde-1" and status.round_date is not None
+    assert [(m.meeting_id, m.date) for m in status.meetings] == [("temamoede", "2027-02-04")]
+    assert status.actions[0].item_id == fill.ids[0]
+
+
+def test_a_file_that_is_not_an_answer_database_is_a_danish_error(tmp_path, fill):
+    empty = tmp_path / "svar.sqlite"
+    empty.write_bytes(b"")
+    with pytest.raises(WorkbookError, match="filen er ikke en svarbank"):
+        load_status(empty, fill.catalog)

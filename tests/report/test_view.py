@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from pypdf import PdfReader
-
-
-def _flat(pdf) -> str:
-    return " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+from pdftext import pdf_text
 
 
 def _with_decision(catalog, item_id: str):
@@ -26,7 +22,7 @@ def test_summary_first_ved_ikke_apart_decisions_and_file_names_only(tmp_path, fi
     fill(folder / "b.xlsx", {0: "Nej", 1: "Ved ikke", 4: "Nej", 5: "Delvist"}, "Bo")
     fill(folder / "c.xlsx", {0: "Ja", 1: "Ved ikke", 4: "Ved ikke", 5: "Ja"}, "Carl")
     result = fill.report([folder], tmp_path / "ud", pdf=True, catalog=_with_decision(fill.catalog, fill.ids[5]))
-    text = _flat(tmp_path / "ud" / "statusrapport.pdf")
+    text = pdf_text(tmp_path / "ud" / "statusrapport.pdf")
     lead = text.index("Sammenfatning")
     assert lead < text.index("Samlet overblik") < text.index("Ét punkt pr. udsagn, som nogen har svaret Nej")
     summary = text[lead:text.index("Samlet overblik")]

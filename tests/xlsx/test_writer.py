@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from libreoffice import convert, needs_soffice, pdf_pages_text
+from libreoffice import convert, needs_soffice
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
+from pdftext import layout_page_texts
 from xlsx_fixtures import MEETING_YAML
 
 from workbook import __version__
 from workbook.cli.commands import cli
-from workbook.content.load import check_catalog
 from workbook.content.model import Catalog
 from workbook.errors import CatalogError, OutputError
 from workbook.meeting.load import load_meeting
@@ -53,20 +53,11 @@ from workbook.xlsx.write import (
     write_checklist,
 )
 from workbook.xlsx.write.overview import COL_FIRST_ANSWER
+from workbook.xlsx.write.theme import with_rubric
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 TODAY = dt.date(2026, 11, 23)
 COL = {c.key: i for i, c in enumerate(THEME_COLUMNS, 1)}
-
-
-@pytest.fixture(scope="module")
-def test_catalog() -> Catalog:
-    return check_catalog(data_dir=DATA / "xlsx-catalog", today=TODAY).catalog
-
-
-@pytest.fixture(scope="module")
-def meeting(test_catalog):
-    return load_meeting(DATA / "xlsx-moede.yaml", test_catalog)
 
 
 @pytest.fixture
@@ -126,7 +117,8 @@ def test_every_selected_statement_is_present_once_with_its_id_and_printed_number
             for r in range(HEADER_ROW + 1, ws.max_row + 1)
         ]
         assert rows == [
-            (n.number, n.item.id, n.item.statement, n.item.help or None) for n in sel.checklist
+            (n.number, n.item.id, n.item.statement, with_rubric(n.item.help, n.item.rubric) or None)
+            for n in sel.checklist
         ]
         assert ws.cell(1, 1).value == f"{sel.number}. {sel.theme.title}"
     ids = list(item_rows(wb))
@@ -579,6 +571,8 @@ def _reader_readiness(path: Path, test_catalog: Catalog) -> dict[str, float | No
     return {label: c.readiness for label, c in _report_counts(path, test_catalog).items()}
 
 
+@needs_soffice
+@pytest.mark.libreoffice
 def test_libreoffice_computes_the_overview_as_python_does(written, meeting, test_catalog, tmp_path):
     fills = {}
     for seed in (0, 1, 2, 3):
@@ -630,7 +624,7 @@ def test_libreoffice_prints_overview_on_one_page_and_the_municipality_on_every_p
     written, tmp_path, meeting, test_catalog
 ):
     [pdf] = convert([written], "pdf", tmp_path / "pdf")
-    pages = pdf_pages_text(pdf)
+    pages = layout_page_texts(pdf)
     n_theme_sheets = len(meeting.themes)
     assert len(pages) >= 2 + n_theme_sheets
     for number, page in enumerate(pages, 1):

@@ -192,11 +192,14 @@ def init(file: Path, no_input: bool, force: bool, content: Path | None, **given:
 @click.option("--pdfa", is_flag=True, help="Arkivformat PDF/A-3a (stadig tilgængelig PDF/UA-1).")
 @_content_option
 @click.option("--templates", type=click.Path(file_okay=False, path_type=Path), help=TEMPLATES_HELP)
+@click.option("--status", "status", metavar="FIL", type=click.Path(dir_okay=False, path_type=Path),
+              help="Svarbanken (svar.sqlite fra workbook report): tilføjer »Status fra selvevalueringen« "
+                   "(standard: mødefilens status:).")
 def guide(meeting: Path, output: Path | None, variant: str, fmt: str, pdfa: bool,
-          content: Path | None, templates: Path | None) -> None:
+          content: Path | None, templates: Path | None, status: Path | None) -> None:
     """Lav drøftelsesguiden til et møde (MØDEFIL er mødefilen)."""
     path = app.make_guide(meeting, output=output, variant=variant, fmt=fmt, pdfa=pdfa,
-                      content=content, templates=templates)
+                          content=content, templates=templates, status=status)
     click.echo(f"Guiden er skrevet: {path}")
 
 

@@ -357,9 +357,10 @@ def check_catalog(overlay: Path | None = None, today: dt.date | None = None,
     return result
 
 
-def load_catalog(overlay: Path | None = None, today: dt.date | None = None) -> model.Catalog:
+def load_catalog(overlay: Path | None = None, today: dt.date | None = None,
+                 data_dir: Path | None = None) -> model.Catalog:
     """Load and validate the catalog (and ``overlay``); log warnings; raise ``CatalogError``."""
-    result = check_catalog(overlay, today)
+    result = check_catalog(overlay, today, data_dir=data_dir)
     for warning in result.warnings:
         log.warning("%s", warning)
     return result.catalog

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbook.guide.model import ChapterView, GuideView, LegalView
+from workbook.guide.status import write_status_docx
 from workbook.render.docx import WordDocument
 
 
@@ -134,6 +135,8 @@ def write_guide_docx(view: GuideView, target: Path, logo: Path | None = None) ->
     """Write the full guide ``view`` as a Word file at ``target``."""
     doc = WordDocument(title=view.doc_title, author=view.municipality, subject=view.catalog_title)
     _front(doc, view, logo)
+    if view.status:
+        write_status_docx(doc, view.status)
     for chapter in view.chapters:
         _chapter(doc, chapter)
     _annexes(doc, view)

@@ -12,6 +12,7 @@ from workbook.content.rules import overdue_changes
 from workbook.errors import RenderError
 from workbook.files import write_text_atomic
 from workbook.guide.docx import write_guide_docx
+from workbook.guide.status import StatusSource
 from workbook.guide.view import APPENDIX_FILE, build_view
 from workbook.meeting.load import Meeting
 from workbook.paths import DEFAULT_OUTPUT_DIR
@@ -48,17 +49,20 @@ class GuideFile:
 
 
 def render_guide(meeting: Meeting, catalog: Catalog, target: Path, *, variant: str = "fuld",
-                 fmt: str = "pdf", pdfa: bool = False, templates: Path | None = None) -> Path:
+                 fmt: str = "pdf", pdfa: bool = False, templates: Path | None = None,
+                 status: StatusSource | None = None) -> Path:
     """Render the guide for ``meeting`` to ``target`` (PDF, self-contained HTML or Word); return it.
 
     ``variant`` is ``fuld``, ``kort`` (the handout) or ``jura`` (Bilag A, the legal appendix alone).
+    ``status`` (the answer database's newest round) adds "Status fra selvevalueringen".
     """
     return write_guide(meeting, catalog, target, variant=variant, fmt=fmt, pdfa=pdfa,
-                       templates=templates).path
+                       templates=templates, status=status).path
 
 
 def write_guide(meeting: Meeting, catalog: Catalog, target: Path, *, variant: str = "fuld",
                 fmt: str = "pdf", pdfa: bool = False, templates: Path | None = None,
+                status: StatusSource | None = None,
                 appendix_pages: Mapping[str, int] | None = None) -> GuideFile:
     """Render the guide as ``render_guide`` does; return the file with its pages and words.
 
@@ -75,7 +79,8 @@ def write_guide(meeting: Meeting, catalog: Catalog, target: Path, *, variant: st
     separate = variant == "fuld" and fmt == "pdf"
     if separate and appendix_pages is None:
         appendix_pages = _appendix_pages(meeting, catalog, templates, target)
-    view = build_view(meeting, catalog, variant=variant, appendix_pages=appendix_pages if separate else None)
+    view = build_view(meeting, catalog, variant=variant, status=status,
+                      appendix_pages=appendix_pages if separate else None)
     if view.legal_annex:  # only Bilag A prints the dated changes
         for problem in overdue_changes(catalog, meeting.date, (t.theme_id for t in meeting.themes)):
             log.warning("%s", problem)

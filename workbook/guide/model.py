@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from workbook.guide.status import StatusSection
+
 
 @dataclass(frozen=True)
 class SourceRef:
@@ -225,3 +227,5 @@ class GuideView:
     inline_css: Markup
     """The stylesheets for self-contained HTML; empty for PDF (WeasyPrint gets them directly)."""
     html: bool
+    status: StatusSection | None = None
+    """The section «Status fra selvevalueringen» (``guide --status``), or None."""

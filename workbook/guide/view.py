@@ -28,6 +28,7 @@ from workbook.guide.model import (
     NumberedText,
     TocEntry,
 )
+from workbook.guide.status import StatusSource, status_section
 from workbook.guide.used import SourceNumbers, glossary_views, used_terms
 from workbook.guide.wording import area_label, by_area, fits_area, forum_in_sentence
 from workbook.meeting.load import Meeting
@@ -123,10 +124,11 @@ class _Chapters:
         return tuple(cases), tuple(refs)
 
 
-def _toc(chapters: Sequence[ChapterView], legal_annex: Sequence[LegalTopicView], legal_label: str,
+def _toc(section, chapters: Sequence[ChapterView], legal_annex: Sequence[LegalTopicView], legal_label: str,
          appendix_file: str, glossary_label: str, sources_label: str) -> tuple[TocEntry, ...]:
     """The contents; a separate Bilag A is named with its file (no link, no page)."""
     toc = [TocEntry("", "Mødeplan", "moedeplan", 1)]
+    toc += [TocEntry("", section.title, section.anchor, 1)] if section else []
     toc += [TocEntry(str(c.number), c.title, c.anchor, 1) for c in chapters]
     if legal_annex:
         toc.append(TocEntry(legal_label, "Juridiske spørgsmål og svar", "bilag-jura", 1))
@@ -141,12 +143,14 @@ def _toc(chapters: Sequence[ChapterView], legal_annex: Sequence[LegalTopicView],
 
 
 def build_view(meeting: Meeting, catalog: Catalog, *, variant: str = "fuld",
-               today: dt.date | None = None, appendix_pages: Mapping[str, int] | None = None) -> GuideView:
+               today: dt.date | None = None, status: StatusSource | None = None,
+               appendix_pages: Mapping[str, int] | None = None) -> GuideView:
     """Compute the guide's view model: numbering, times, legal annex numbers and source numbers.
 
     ``variant`` ``jura`` is the legal appendix alone (Bilag A with its own sources). With
     ``appendix_pages`` (anchor → page of that appendix) the full guide leaves Bilag A out and cites
-    its pages; without, the guide carries Bilag A itself (the HTML and Word guide).
+    its pages; without, the guide carries Bilag A itself (the HTML and Word guide). ``status`` adds
+    "Status fra selvevalueringen" to the guide.
     """
     selected = select_themes(meeting, catalog)
     rows = build_agenda(meeting, selected)
@@ -167,7 +171,8 @@ def build_view(meeting: Meeting, catalog: Catalog, *, variant: str = "fuld",
     glossary_label = next(labels) if glossary else ""
     sources_label = "" if variant == "jura" else next(labels)
     appendix_file = APPENDIX_FILE if separate and plan.topics else ""
-    toc = _toc(chapters, legal_annex, legal_label, appendix_file, glossary_label, sources_label)
+    section = status_section(status, meeting, selected) if variant != "jura" else None
+    toc = _toc(section, chapters, legal_annex, legal_label, appendix_file, glossary_label, sources_label)
     agenda = tuple(AgendaRowView(row.span, row.title, row.minutes, row.number,
                                  f"tema-{selected[row.number - 1].theme.id}" if row.number else "")
                    for row in rows)
@@ -192,5 +197,5 @@ def build_view(meeting: Meeting, catalog: Catalog, *, variant: str = "fuld",
         legal_annex=legal_annex, legal_label=legal_label, appendix_file=appendix_file,
         glossary=glossary, glossary_label=glossary_label,
         sources=sources.views(), sources_label=sources_label,
-        inline_css=Markup(""), html=False,
+        inline_css=Markup(""), html=False, status=section,
     )

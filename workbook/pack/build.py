@@ -144,15 +144,17 @@ def _write_files(meeting: Meeting, catalog: Catalog, folder: Path, templates: Pa
     """Write the pack's documents into ``folder``; return them and the backup of old answers."""
     from workbook.agenda_item.make import render_agenda_item
     from workbook.guide.make import write_guide
+    from workbook.report.status import load_status
     from workbook.xlsx.write import write_checklist
 
     # The workbook first: it is fast, and it refuses to overwrite answers before any PDF is made.
     checklist = write_checklist(meeting, catalog, folder / CHECKLIST_NAME, force=force)
     statements, statement_words = checklist_words(select_themes(meeting, catalog))
+    status = load_status(meeting.status_path, catalog) if meeting.status_path else None
     # The legal appendix first: the guide cites its pages.
     appendix = write_guide(meeting, catalog, folder / APPENDIX_NAME, variant="jura", templates=templates)
     guides = [write_guide(meeting, catalog, folder / name, variant=variant, fmt=fmt,
-                          templates=templates, appendix_pages=appendix.anchors)
+                          templates=templates, status=status, appendix_pages=appendix.anchors)
               for name, variant, fmt in ((GUIDE_NAME, "fuld", "pdf"), (GUIDE_HTML_NAME, "fuld", "html"),
                                          (HANDOUT_NAME, "kort", "pdf"))]
     guides.insert(1, appendix)

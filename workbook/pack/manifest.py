@@ -61,12 +61,14 @@ class PackInputs:
     templates_hash: str
     meeting_hash: str
     logo_hash: str | None
+    status_hash: str | None = None
+    """The answer database of ``status:`` (its figures are in the guide), or None."""
 
     @property
     def key(self) -> str:
         """One sha256 over all inputs (and the pack format)."""
         text = json.dumps([PACK_FORMAT, self.tool_version, self.catalog_hash, self.templates_hash,
-                           self.meeting_hash, self.logo_hash])
+                           self.meeting_hash, self.logo_hash] + ([self.status_hash] if self.status_hash else []))
         return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -79,6 +81,8 @@ def pack_inputs(meeting: Meeting, catalog: Catalog, templates_hash: str) -> Pack
         templates_hash=templates_hash,
         meeting_hash=file_digest(meeting.path),
         logo_hash=file_digest(meeting.logo) if meeting.logo else None,
+        status_hash=file_digest(meeting.status_path) if meeting.status_path and meeting.status_path.is_file()
+        else None,
     )
 
 

@@ -14,15 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbook.content.model import Catalog, ChecklistItem
-from workbook.errors import WorkbookFileError
 from workbook.files import file_digest
 from workbook.report.groups import group_of
 from workbook.report.oserrors import os_message
 from workbook.report.output import is_own_output
+from workbook.report.readers import read_many
 from workbook.report.store import FileRow, Stage, stage_meeting
 from workbook.xlsx import layout as L
 from workbook.xlsx.guard import MAX_FILE_BYTES
-from workbook.xlsx.read import Answer, Problem, Response, read_response
+from workbook.xlsx.read import Answer, Problem, Response
 
 INPUT_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 #: Spreadsheet-like files in an input folder that are named as not read (never skipped silently).
@@ -169,10 +169,12 @@ def read_all(files: list[tuple[Path, str]], catalog: Catalog, stage: Stage) -> l
     outcomes = []
     shared: dict[str, tuple] = {}
     metas: dict[tuple, dict[str, str]] = {}  # files of one meeting share one metadata table
-    for path, digest in files:
+    jobs = [(path, str(path)) for path, _ in files]
+    for (path, digest), response in zip(files, read_many(jobs, catalog), strict=True):
         outcome = FileOutcome(path, str(path), digest)
-        try:
-            response = read_response(path, catalog, label=outcome.label)
+        if isinstance(response, str):
+            outcome.rejection = response
+        else:
             # Workbooks with the same structure checksum have identical item tables: keep one copy.
             response.items = shared.setdefault(response.meta.get(L.MetaKey.CHECKSUM, ""), response.items)
             response.meta = metas.setdefault(tuple(response.meta.items()), response.meta)
@@ -180,14 +182,6 @@ def read_all(files: list[tuple[Path, str]], catalog: Catalog, stage: Stage) -> l
             outcome.answered = bool(response.answers)
             outcome.staged = stage_response(stage, response, digest or str(path), path.name, catalog)
             outcome.response = dataclasses.replace(response, answers={}, statements={})
-        except WorkbookFileError as exc:
-            outcome.rejection = str(exc)
-        except RecursionError:
-            outcome.rejection = f"{outcome.label}: filen er for indviklet opbygget og læses ikke"
-        except MemoryError:
-            outcome.rejection = f"{outcome.label}: filen kræver for meget hukommelse og læses ikke"
-        except OSError as exc:
-            outcome.rejection = os_message(path, exc, reading=True)
         outcomes.append(outcome)
     _check_same_meeting(outcomes)
     _check_respondents(outcomes)

@@ -106,7 +106,11 @@ class Stage:
     def __init__(self) -> None:
         self.db = sqlite3.connect("", isolation_level=None)
         self.db.execute("PRAGMA foreign_keys = OFF")
+        # A private copy thrown away on any failure: no rollback journal, no waiting for the disk.
+        self.db.execute("PRAGMA main.journal_mode = OFF")
+        self.db.execute("PRAGMA main.synchronous = OFF")
         _create(self.db)
+        self.db.execute("DROP INDEX main.answers_item")  # for questions to the bank; the stage is read by file
         self.db.execute("BEGIN")
 
     def put(self, row: FileRow, answers: Iterable[tuple]) -> int:
@@ -135,11 +139,12 @@ def _bank_error(path: Path, exc: sqlite3.Error) -> WorkbookError:
     if "locked" in text or "busy" in text:
         return OutputError(f"{path.name}: svarbanken bruges af en anden kørsel lige nu; vent til den "
                            "er færdig, og prøv igen")
-    return OutputError(f"{path}: svarbanken kan ikke bruges ({_danish_sqlite(text)}); flyt eller slet "
+    return OutputError(f"{path}: svarbanken kan ikke bruges ({danish_sqlite(text)}); flyt eller slet "
                        "filen, eller angiv en anden med --svarbank")
 
 
-def _danish_sqlite(text: str) -> str:
+def danish_sqlite(text: str) -> str:
+    """Return an SQLite error message in Danish (the common causes; else a general wording)."""
     if "not a database" in text or "malformed" in text:
         return "filen er ikke en SQLite-database, eller den er beskadiget"
     if "readonly" in text:

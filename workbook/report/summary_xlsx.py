@@ -24,7 +24,16 @@ from workbook import danish
 from workbook.report.aggregate import READINESS_WEIGHTS, Summary, rounded_share
 from workbook.report.compare import Comparison
 from workbook.report.groups import GroupFigures
-from workbook.report.xlsx_rows import ILLEGAL_XML, PROBE_DATE, date_cell, number_cell, splice_rows, text_cell, xml_text
+from workbook.report.xlsx_rows import (
+    ILLEGAL_XML,
+    PROBE_DATE,
+    ROW,
+    date_cell,
+    number_cell,
+    splice_rows,
+    text_cell,
+    xml_text,
+)
 from workbook.xlsx import layout as L
 
 SHEET_ANSWERS = "Svar"
@@ -133,44 +142,38 @@ def _figures(counts) -> list[object]:
 def _answer_rows(summary: Summary, db: sqlite3.Connection, date_style: str) -> Iterator[str]:
     """Yield the XML of one row per respondent × statement, in respondent then workbook order, from row 2.
 
-    Texts that repeat (respondent, theme, statement) are escaped once; only owner, deadline and
-    comment (free text typed by the respondent) per row.
+    The cells that repeat (respondent, theme and statement, answer and points, priority) are made
+    once, with ``ROW`` where the row number goes, and put in place per row by one replace; only
+    owner, deadline and comment (free text typed by the respondent) are made per row.
     """
-    themes = {t.theme_id: (t.number, xml_text(t.title)) for t in summary.themes}
-    statements = {i.item_id: (xml_text(i.number), xml_text(i.item_id), xml_text(excel_text(i.statement)))
-                  for t in summary.themes for i in t.items}
-    people = {r.number - 1: (r.number, xml_text(excel_text(r.label)), xml_text(excel_text(r.role)))
+    people = {r.number - 1: number_cell(f"A{ROW}", r.number) + text_cell(f"B{ROW}", xml_text(excel_text(r.label)))
+              + (text_cell(f"C{ROW}", xml_text(excel_text(r.role))) if r.role else "")
               for r in summary.respondents}
-    answers = {a: xml_text(a) for a in L.SCALE}
-    priorities = {p: xml_text(p) for p in L.PRIORITIES}
-    weights = READINESS_WEIGHTS
+    themes = {t.theme_id: number_cell(f"D{ROW}", t.number) + text_cell(f"E{ROW}", xml_text(t.title))
+              for t in summary.themes}
+    statements = {i.item_id: text_cell(f"F{ROW}", xml_text(i.number)) + text_cell(f"G{ROW}", xml_text(i.item_id))
+                  + text_cell(f"H{ROW}", xml_text(excel_text(i.statement))) for t in summary.themes for i in t.items}
+    answers = {a: text_cell(f"I{ROW}", xml_text(a))
+               + (number_cell(f"J{ROW}", READINESS_WEIGHTS[a]) if a in READINESS_WEIGHTS else "") for a in L.SCALE}
+    answers[None] = ""
+    priorities = {p: text_cell(f"K{ROW}", xml_text(p)) for p in L.PRIORITIES}
+    priorities[None] = ""
     rows = db.execute("SELECT r.seq, a.theme_id, a.item_id, a.answer, a.priority, a.owner, a.deadline, "
                       "a.deadline_text, a.comment FROM temp.run r JOIN bank.answers a "
                       "ON a.file_id = r.file_id ORDER BY r.seq, a.position")
     for n, (seq, theme_id, item_id, choice, priority, owner, deadline, typed, comment) in enumerate(rows, 2):
-        respondent, label, role = people[seq]
-        theme_number, theme_title = themes[theme_id]
-        number, ident, statement = statements[item_id]
-        cells = [number_cell(f"A{n}", respondent), text_cell(f"B{n}", label)]
-        if role:
-            cells.append(text_cell(f"C{n}", role))
-        cells += [number_cell(f"D{n}", theme_number), text_cell(f"E{n}", theme_title), text_cell(f"F{n}", number),
-                  text_cell(f"G{n}", ident), text_cell(f"H{n}", statement)]
-        if choice:
-            cells.append(text_cell(f"I{n}", answers[choice]))
-            if choice in weights:
-                cells.append(number_cell(f"J{n}", weights[choice]))
+        cells = people[seq] + themes[theme_id] + statements[item_id] + answers[choice or None]
         if priority:
-            cells.append(text_cell(f"K{n}", priorities.get(priority) or xml_text(priority)))
+            cells += priorities.get(priority) or text_cell(f"K{ROW}", xml_text(priority))
         if owner:
-            cells.append(text_cell(f"L{n}", xml_text(excel_text(owner))))
+            cells += text_cell(f"L{ROW}", xml_text(excel_text(owner)))
         if deadline:
-            cells.append(date_cell(f"M{n}", dt.date.fromisoformat(deadline), date_style))
+            cells += date_cell(f"M{ROW}", dt.date.fromisoformat(deadline), date_style)
         elif typed:
-            cells.append(text_cell(f"M{n}", xml_text(excel_text(typed))))
+            cells += text_cell(f"M{ROW}", xml_text(excel_text(typed)))
         if comment:
-            cells.append(text_cell(f"N{n}", xml_text(excel_text(comment))))
-        yield f'<row r="{n}">{"".join(cells)}</row>'
+            cells += text_cell(f"N{ROW}", xml_text(excel_text(comment)))
+        yield f'<row r="{n}">{cells.replace(ROW, str(n))}</row>'
 
 
 def _needs_cell(value: str) -> bool:

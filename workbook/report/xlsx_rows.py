@@ -13,14 +13,19 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import queue
 import re
+import threading
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _EPOCH = dt.date(1899, 12, 30)
 PROBE_DATE = dt.date(2000, 1, 1)
+#: Where the row number goes in a cell made once for many rows (``xml_text`` drops it from any text).
+ROW = "\x00"
 
 
 def xml_text(text: str) -> str:
@@ -63,9 +68,39 @@ def splice_rows(data: bytes, target: Path, part: str, rows: RowMaker) -> None:
             entry.compress_type = zipfile.ZIP_DEFLATED
             with out.open(entry, "w", force_zip64=True) as handle:
                 handle.write(xml[:start].encode("utf-8"))
-                for chunk in _batches(rows(style[1] if style else "0")):
-                    handle.write(chunk.encode("utf-8"))
+                _write_behind(handle, (chunk.encode("utf-8") for chunk in _batches(rows(style[1] if style else "0"))))
                 handle.write(xml[end:].encode("utf-8"))
+
+
+def _write_behind(handle: IO[bytes], chunks: Iterable[bytes]) -> None:
+    """Write ``chunks`` to ``handle`` from a second thread, so making rows and deflating them overlap.
+
+    zlib lets go of the interpreter while it compresses; a failure in the writer (a full disk) is
+    raised here once the rows stop.
+    """
+    pending: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
+    failure: list[BaseException] = []
+
+    def drain() -> None:
+        while (chunk := pending.get()) is not None:
+            if not failure:
+                try:
+                    handle.write(chunk)
+                except BaseException as exc:  # handed to the caller below
+                    failure.append(exc)
+
+    writer = threading.Thread(target=drain, name="samlet-writer", daemon=True)
+    writer.start()
+    try:
+        for chunk in chunks:
+            if failure:
+                break
+            pending.put(chunk)
+    finally:
+        pending.put(None)
+        writer.join()
+    if failure:
+        raise failure[0]
 
 
 def _batches(rows: Iterable[str], size: int = 500) -> Iterator[str]:

@@ -41,11 +41,15 @@ CALAMINE_ERRORS = (python_calamine.CalamineError, python_calamine.PasswordError,
 class CellSource:
     """One opened workbook file: its package, the scans of the sheets read, and calamine."""
 
-    def __init__(self, path: Path, label: str) -> None:
+    def __init__(self, path: Path, label: str, archive: zipfile.ZipFile | None = None,
+                 parts: dict[str, bytes] | None = None) -> None:
         self.path = path
         self.label = label
-        self.archive = zipfile.ZipFile(path)
-        self.package: Package = read_package(self.archive)
+        self.archive = archive or zipfile.ZipFile(path)
+        self._parts = dict(parts or {})
+        """Part name → bytes of the parts read so far (each is inflated once)."""
+        self._names = set(self.archive.namelist())
+        self.package: Package = read_package(self.archive, self._parts)
         self.scans: dict[str, SheetScan] = {}
         self.cells = 0
         self.runs = 0
@@ -100,7 +104,9 @@ class CellSource:
 
     def part(self, name: str) -> bytes:
         part = self.sheet(name).part
-        return self.archive.read(part) if part in self.archive.namelist() else b""
+        if part not in self._parts:
+            self._parts[part] = self.archive.read(part) if part in self._names else b""
+        return self._parts[part]
 
     def scan(self, name: str) -> SheetScan:
         """Return the scan of sheet ``name``, counting its rich-text runs against the limit."""

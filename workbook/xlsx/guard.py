@@ -16,6 +16,7 @@ Limits (a filled workbook of the full catalog is about 40 KB on disk and 400 KB 
 from __future__ import annotations
 
 import errno
+import io
 import struct
 import zipfile
 import zlib
@@ -36,6 +37,9 @@ ZIP_MAGIC = b"PK\x03\x04"
 _ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
 _MACRO_PARTS = ("vbaproject.bin", "vbadata.xml")
 _MACRO_TYPES = (b"macroEnabled", b"vbaProject")
+#: Parts the reader reads whole anyway: read once, while their prolog is checked.
+_WHOLE_PARTS = "xl/worksheets/"
+_WHOLE_NAMES = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
 
 
 def refused(label: str, message: str) -> WorkbookFileError:
@@ -49,12 +53,24 @@ def _mb(size: int) -> str:
 
 def check_container(path: Path, label: str) -> None:
     """Check that ``path`` is a plain, reasonably sized xlsx with no macros and no DTDs; raise otherwise."""
+    open_checked(path, label, {}).close()
+
+
+def open_checked(path: Path, label: str, parts: dict[str, bytes]) -> zipfile.ZipFile:
+    """Check ``path`` as ``check_container`` does and return it opened (the caller closes it).
+
+    The sheet and workbook parts are read whole while their prolog is checked and put in ``parts``
+    (part name → bytes), so the reader inflates each of them once.
+    """
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
-            head = handle.read(8)
+            # In memory (at most MAX_FILE_BYTES): every part is then looked at without a system call.
+            data = handle.read(MAX_FILE_BYTES + 1) if size <= MAX_FILE_BYTES else b""
     except OSError as exc:
         raise refused(label, f"{os_reason(exc)}") from None
+    size = max(size, len(data))
+    head = data[:8]
     if size > MAX_FILE_BYTES:
         raise refused(label, f"filen er for stor ({_mb(size)}; højst {_mb(MAX_FILE_BYTES)}). "
             "Et udfyldt ark fylder normalt under 1 MB")
@@ -64,30 +80,46 @@ def check_container(path: Path, label: str) -> None:
         if size == 0:
             raise refused(label, "filen er tom")
         raise refused(label, "filen er ikke en Excel-fil (xlsx)")
+    archive = None
     try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            _check_directory(infos, label)
-            names = {info.filename.lower(): info for info in infos}
-            if path.suffix.lower() == ".xlsm" or any(
-                    name.rsplit("/", 1)[-1] in _MACRO_PARTS for name in names):
-                raise refused(label, "filen indeholder makroer (VBA) og læses ikke. "
-                    "Gem den som almindelig Excel-projektmappe (.xlsx) og send den igen")
-            if "[content_types].xml" not in names or "xl/workbook.xml" not in names:
-                raise refused(label, "filen er ikke en Excel-projektmappe (xlsx)")
-            content_types = _read_head(archive, names["[content_types].xml"])
-            if any(mark in content_types for mark in _MACRO_TYPES):
-                raise refused(label, "filen indeholder makroer (VBA) og læses ikke. "
-                    "Gem den som almindelig Excel-projektmappe (.xlsx) og send den igen")
-            for info in infos:
-                if info.filename.lower().endswith((".xml", ".rels", ".vml")):
-                    _check_prolog(archive, info, label)
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        _check_parts(archive, path, label, parts)
+        return archive
     except WorkbookFileError:
+        _close(archive)
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError,
             NotImplementedError, RuntimeError, zlib.error, struct.error) as exc:
+        _close(archive)
         raise refused(label, "filen er beskadiget eller ufuldstændig og kan ikke åbnes. "
                       f"Årsag: {reason(exc)}") from None
+
+
+def _close(archive: zipfile.ZipFile | None) -> None:
+    if archive is not None:
+        archive.close()
+
+
+def _check_parts(archive: zipfile.ZipFile, path: Path, label: str, parts: dict[str, bytes]) -> None:
+    infos = archive.infolist()
+    _check_directory(infos, label)
+    names = {info.filename.lower(): info for info in infos}
+    if path.suffix.lower() == ".xlsm" or any(name.rsplit("/", 1)[-1] in _MACRO_PARTS for name in names):
+        raise refused(label, "filen indeholder makroer (VBA) og læses ikke. "
+            "Gem den som almindelig Excel-projektmappe (.xlsx) og send den igen")
+    if "[content_types].xml" not in names or "xl/workbook.xml" not in names:
+        raise refused(label, "filen er ikke en Excel-projektmappe (xlsx)")
+    content_types = _read_head(archive, names["[content_types].xml"])
+    if any(mark in content_types for mark in _MACRO_TYPES):
+        raise refused(label, "filen indeholder makroer (VBA) og læses ikke. "
+            "Gem den som almindelig Excel-projektmappe (.xlsx) og send den igen")
+    for info in infos:
+        name = info.filename
+        if (name.startswith(_WHOLE_PARTS) and name.endswith(".xml")) or name in _WHOLE_NAMES:
+            data = parts[name] = archive.read(info)
+            _check_prolog_of(data, name, label)
+        elif name.lower().endswith((".xml", ".rels", ".vml")):
+            _check_prolog(archive, info, label)
 
 
 _OS_REASONS = {
@@ -187,12 +219,20 @@ def _check_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -
             data += chunk
             verdict = _prolog_verdict(data)
             if verdict is not None:
-                if verdict:
-                    return
-                raise refused(label, f"delen {info.filename} indeholder en DOCTYPE- eller ENTITY-erklæring "
-                    "(mulig XML-angreb) og læses ikke")
-        if data.strip() and _prolog_verdict(data) is None:
-            raise refused(label, f"delen {info.filename} har en ugyldig XML-indledning")
+                break
+    _check_prolog_of(data, info.filename, label)
+
+
+def _check_prolog_of(data: bytes, name: str, label: str) -> None:
+    """Refuse the part ``name`` when the start of its bytes ``data`` holds a DTD or no root element."""
+    verdict = _prolog_verdict(data[:4096])
+    if verdict is None:
+        verdict = _prolog_verdict(data[:MAX_PROLOG_BYTES])
+    if verdict is False:
+        raise refused(label, f"delen {name} indeholder en DOCTYPE- eller ENTITY-erklæring "
+            "(mulig XML-angreb) og læses ikke")
+    if verdict is None and data[:MAX_PROLOG_BYTES].strip():
+        raise refused(label, f"delen {name} har en ugyldig XML-indledning")
 
 
 def _prolog_verdict(data: bytes) -> bool | None:

@@ -65,6 +65,12 @@ THEME_COLUMNS: tuple[Column, ...] = (
     Column("id", "Id", 24, False),
 )
 COLUMN_BY_KEY = {c.key: c for c in THEME_COLUMNS}
+#: The column that shows a statement's rubric (what Ja and Delvist mean for it), below the help
+#: text and beside the answer. The rubric is the catalog's, like the help text, and is not read
+#: back, so workbooks written before rubrics existed read exactly as before.
+RUBRIC_COLUMN = "help"
+#: The rubric's parts ("Ja: …; Delvist: …") each start a line of their own in that cell.
+RUBRIC_PARTS: tuple[str, ...] = ("Ja:", "Delvist:")
 INPUT_KEYS = tuple(c.key for c in THEME_COLUMNS if c.input)
 #: The header row of theme sheets (1-based); rows below it hold one statement each.
 HEADER_ROW = 4

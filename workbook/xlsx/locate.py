@@ -58,6 +58,8 @@ class FormulaValue:
 
 def cell_text(value: object) -> str | None:
     """Return a cell value as trimmed text (None when empty); numbers without a trailing .0."""
+    if value.__class__ is str:  # the common case first
+        return value.strip() or None  # type: ignore[attr-defined]
     if value is None:
         return None
     if isinstance(value, FormulaValue):

@@ -32,6 +32,13 @@ _REF = re.compile(rb'\br="([A-Za-z]{1,3})([0-9]{1,7})"')
 _PREFIXED_RUN = re.compile(rb"<\w+:r[\s>]")
 _PREFIXED_STRING = re.compile(rb"<\w+:si[\s>]")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")
+#: Quick tests that start with a literal (the regex engine then skips ahead by a fast search):
+#: a sheet without a match of these has no formula (no prefixed formula, no prefixed run).
+_PLAIN_FORMULA = re.compile(rb"<f[\s/>]")
+_PREFIXED_RUN_END = re.compile(rb":r[\s>]")
+_PLAIN_RUN = re.compile(rb"<r[ >]")
+_PLAIN_CELL = re.compile(rb"<c[ >]")
+_PREFIXED_CELL_END = re.compile(rb":c[ >]")
 #: How every known writer starts a cell; a cell written otherwise sends the scan down the slow path.
 _CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
 _ERROR = b't="e"'
@@ -84,18 +91,22 @@ class Package:
     defined: dict[str, str]
 
 
-def _xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element:
+def _xml(archive: zipfile.ZipFile, name: str, parts: dict[str, bytes]) -> ElementTree.Element:
     # The guard has refused any part with a DOCTYPE before this, so no entity can expand.
-    return ElementTree.fromstring(archive.read(name))
+    return ElementTree.fromstring(parts[name] if name in parts else archive.read(name))
 
 
-def read_package(archive: zipfile.ZipFile) -> Package:
-    """Return the sheets (name, state, part) and the defined names of ``archive``."""
-    book = _xml(archive, "xl/workbook.xml")
+def read_package(archive: zipfile.ZipFile, parts: dict[str, bytes] | None = None) -> Package:
+    """Return the sheets (name, state, part) and the defined names of ``archive``.
+
+    ``parts`` holds parts already read (part name → bytes), used instead of reading them again.
+    """
+    parts = parts or {}
+    book = _xml(archive, "xl/workbook.xml", parts)
     rels_name = "xl/_rels/workbook.xml.rels"
     targets = {}
-    if rels_name in archive.namelist():
-        for rel in _xml(archive, rels_name).iter(f"{{{PKG_REL_NS}}}Relationship"):
+    if rels_name in parts or rels_name in archive.namelist():
+        for rel in _xml(archive, rels_name, parts).iter(f"{{{PKG_REL_NS}}}Relationship"):
             target = rel.get("Target", "")
             path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
             targets[rel.get("Id")] = path
@@ -110,8 +121,8 @@ def read_package(archive: zipfile.ZipFile) -> Package:
 
 def count_runs(data: bytes) -> int:
     """Return how many rich-text runs (``<r>`` elements) the XML ``data`` holds."""
-    plain = data.count(b"<r>") + data.count(b"<r ")
-    return plain + len(_PREFIXED_RUN.findall(data)) if b":r" in data else plain
+    plain = data.count(b"<r>") + data.count(b"<r ") if _PLAIN_RUN.search(data) else 0
+    return plain + len(_PREFIXED_RUN.findall(data)) if _PREFIXED_RUN_END.search(data) else plain
 
 
 def count_strings(data: bytes) -> int:
@@ -126,18 +137,26 @@ def scan_sheet(data: bytes) -> SheetScan:
     The common case is done by the regex engine alone (one list of references); only a sheet with
     cells beyond ``MAX_COLUMNS`` or cells without a reference is walked cell by cell.
     """
-    prefixed = b":c " in data or b":c>" in data  # cells written with a namespace prefix (<x:c>)
-    scan = SheetScan(has_formulas=_FORMULA.search(data) is not None or _ERROR in data, runs=count_runs(data))
-    scan.cells = len(_CELL.findall(data)) if prefixed else data.count(b"<c ") + data.count(b"<c>")
+    prefixed = _PREFIXED_CELL_END.search(data) is not None  # cells with a namespace prefix (<x:c>)
+    scan = SheetScan(has_formulas=_has_formulas(data), runs=count_runs(data))
+    scan.cells = len((_CELL if prefixed else _PLAIN_CELL).findall(data))
     refs = _CELL_REF.findall(data)
     if not refs:
         return scan if not scan.cells else _walk(data, scan)
-    columns = max(column_number(letters.decode()) for letters in {letters for letters, _ in refs})
+    letters, digits = zip(*refs, strict=True)
+    columns = max(column_number(each.decode()) for each in set(letters))
     if len(refs) != scan.cells or columns > MAX_COLUMNS:
         return _walk(data, scan)
     scan.columns = columns
-    scan.rows = max(map(int, (digits for _, digits in refs)))
+    scan.rows = max(map(int, digits))
     return scan
+
+
+def _has_formulas(data: bytes) -> bool:
+    """Whether sheet XML ``data`` has a formula or an error cell."""
+    if _PLAIN_FORMULA.search(data) or _ERROR in data:
+        return True
+    return b":f" in data and _FORMULA.search(data) is not None
 
 
 def _walk(data: bytes, scan: SheetScan) -> SheetScan:
@@ -165,7 +184,7 @@ def formulas(data: bytes) -> dict[tuple[int, int], FormulaValue | str]:
     A formula cell without a cached value or with an error becomes a ``FormulaValue``; an error
     value without a formula (pasted as a value) its error text, as Excel shows it (``#N/A``).
     """
-    return _formulas(data) if _FORMULA.search(data) or _ERROR in data else {}
+    return _formulas(data) if _has_formulas(data) else {}
 
 
 def _formulas(data: bytes) -> dict[tuple[int, int], FormulaValue | str]:

@@ -30,7 +30,7 @@ from workbook.xlsx import layout as L
 from workbook.xlsx import locate
 from workbook.xlsx.cells import CALAMINE_ERRORS, CellSource
 from workbook.xlsx.fields import Answer
-from workbook.xlsx.guard import check_container, reason, refused
+from workbook.xlsx.guard import open_checked, reason, refused
 from workbook.xlsx.items import Found, SheetReader, merge, statement_index
 from workbook.xlsx.locate import FormulaValue, MetaItem, cell_text
 from workbook.xlsx.texts import shorten
@@ -133,11 +133,16 @@ _BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, TypeE
 
 def _opened(path: Path, label: str, job):
     """Run ``job(reader)`` on the opened workbook; every library failure becomes one Danish line."""
-    check_container(path, label)
+    parts: dict[str, bytes] = {}
+    archive = open_checked(path, label, parts)
     try:
-        source = CellSource(path, label)
+        source = CellSource(path, label, archive, parts)
     except _BROKEN as exc:
+        archive.close()
         raise refused(label, f"filen er beskadiget og kan ikke åbnes. Årsag: {reason(exc)}") from None
+    except BaseException:
+        archive.close()
+        raise
     try:
         return job(_Reader(source))
     except WorkbookFileError:

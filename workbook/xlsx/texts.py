@@ -18,7 +18,8 @@ STEPS: tuple[str, ...] = (
     "Skriv dit navn, din rolle eller afdeling og dagens dato i de gule felter ovenfor.",
     "Gå til arkene for temaerne (fanerne forneden). Numrene svarer til numrene i drøftelsesguiden.",
     "Vælg et svar til hvert udsagn i kolonnen »Svar«. "
-    "Kolonnen »Hjælp« siger, hvad du kan se efter.",
+    "Kolonnen »Hjælp« siger, hvad du kan se efter, og ofte også, hvad »Ja« og »Delvist« betyder "
+    "for netop det udsagn.",
     "Vælg en prioritet, hvis der skal handles, og skriv gerne, hvem der er ansvarlig, "
     "en frist og en bemærkning.",
     "Se resultatet på arket »Overblik«. Det regnes ud af sig selv, mens du udfylder.",

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -18,6 +23,8 @@ from workbook.xlsx.layout import (
     INPUT_KEYS,
     NAME_PRIORITIES,
     NAME_SCALE,
+    RUBRIC_COLUMN,
+    RUBRIC_PARTS,
     THEME_COLUMNS,
 )
 from workbook.xlsx.write.style import (
@@ -25,6 +32,7 @@ from workbook.xlsx.write.style import (
     BOX,
     COMMENT_MAX,
     DATE_FORMAT,
+    FONT_NAME,
     HEADER_FILL,
     HEADER_FONT,
     INPUT_FILL,
@@ -66,12 +74,16 @@ def theme_sheet(
     first = HEADER_ROW + 1
     last = HEADER_ROW + len(sel.checklist)
     for row, numbered in enumerate(sel.checklist, first):
-        _statement_row(ws, row, {
+        values = {
             "number": numbered.number,
             "statement": numbered.item.statement,
             "help": numbered.item.help,
             "id": numbered.item.id,
-        })
+        }
+        values[RUBRIC_COLUMN] = with_rubric(values[RUBRIC_COLUMN], numbered.item.rubric)
+        _statement_row(ws, row, values)
+        if numbered.item.rubric:
+            _bold_rubric_labels(ws.cell(row, column(RUBRIC_COLUMN)))
     ws.row_dimensions[HEADER_ROW].height = 20
     _input_checks(ws, first, last)
     ws.freeze_panes = ws.cell(first, 2)
@@ -80,6 +92,32 @@ def theme_sheet(
     print_setup(ws, meeting, catalog, landscape=True)
     protect(ws)
     return name, first, last
+
+
+_RUBRIC_BREAK = re.compile(r"\s*;\s*(?=(?:" + "|".join(map(re.escape, RUBRIC_PARTS)) + "))")
+
+
+def with_rubric(text: str, rubric: str) -> str:
+    """Return ``text`` with ``rubric`` below it after a blank line, each rubric part on its own line.
+
+    "Ja: alle steder; Delvist: nogle steder" becomes two lines, so the manager reads what each
+    answer means right before choosing it.
+    """
+    rubric = _RUBRIC_BREAK.sub("\n", " ".join(rubric.split()))
+    return "\n\n".join(part for part in (text.strip(), rubric) if part)
+
+
+_RUBRIC_LABEL = re.compile(r"(?m)^(" + "|".join(map(re.escape, RUBRIC_PARTS)) + ")")
+_BOLD = InlineFont(rFont=FONT_NAME, b=True)
+
+
+def _bold_rubric_labels(cell: Cell) -> None:
+    """Set the rubric's labels ("Ja:", "Delvist:") at the start of a line of ``cell`` in bold."""
+    pieces = _RUBRIC_LABEL.split(str(cell.value))
+    # split() with one group alternates text and label: even positions are text, odd ones labels.
+    cell.value = CellRichText(
+        [TextBlock(_BOLD, piece) if i % 2 else piece for i, piece in enumerate(pieces) if piece]
+    )
 
 
 def _statement_row(ws: Worksheet, row: int, values: dict[str, str]) -> None:

@@ -1,0 +1,35 @@
+"""Tests of reading many workbooks: on a process pool, the same results in the same order as one by one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbook.report.readers import read_many
+from workbook.xlsx.read import Response
+
+
+def _jobs(fill, tmp_path: Path) -> list[tuple[Path, str]]:
+    files = [fill(tmp_path / f"svar-{k}.xlsx", {0: "Ja", 1: "Nej", 2: {"answer": "Delvist", "comment": f"k {k}"}},
+                  f"Person {k}") for k in range(3)]
+    broken = tmp_path / "ødelagt.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not a zip at all")
+    order = [files[0], broken, files[1], files[2], files[1], broken, files[0], files[2]] * 2
+    return [(path, f"fil-{n}") for n, path in enumerate(order)]
+
+
+def _seen(result: Response | str) -> object:
+    if isinstance(result, str):
+        return result
+    return (result.label, result.name, result.answers, [str(p) for p in result.problems])
+
+
+def test_a_pool_reads_the_same_results_in_the_same_order(fill, tmp_path):
+    jobs = _jobs(fill, tmp_path)
+    alone = [_seen(r) for r in read_many(jobs, fill.catalog, workers=1)]
+    pooled = [_seen(r) for r in read_many(jobs, fill.catalog, workers=2)]
+
+    assert pooled == alone
+    assert [label for label, *_ in (r for r in alone if isinstance(r, tuple))][:3] == ["fil-0", "fil-2", "fil-3"]
+    assert alone[1].startswith("fil-1: ") and alone[5].startswith("fil-5: ")
+    assert alone[0][1] == "Person 0" and alone[2][1] == "Person 1"
+    assert alone[0][2] != alone[2][2]  # each file's own comment
