@@ -62,7 +62,7 @@ def chapter_words(chapter: ChapterView) -> int:
     texts += [t for box in chapter.legal for b in box.answers for t in (b.question, b.short)]
     texts += [t for case in chapter.cases for t in (case.title, case.place, *case.summary, *case.lessons,
                                                     case.certainty_note)]
-    texts += [f"{item.number} {item.text}" for item in chapter.checklist]
+    texts += [f"{item.number} {item.text} {item.note}" for item in chapter.checklist]
     refs = len(chapter.sources) + sum(len(case.sources) for case in chapter.cases)
     return sum(len(t.split()) for t in texts) + refs + CHAPTER_OVERHEAD_WORDS
 
@@ -102,8 +102,9 @@ class _Chapters:
             decisions=tuple(NumberedText(str(i), decision_sentence(d, self.kind), d.note, ())
                             for i, d in enumerate(theme.decisions, start=1)),
             cases=cases, case_refs=case_refs,
-            # The help for answering belongs to the Excel sheet, where the statements are answered.
-            checklist=tuple(NumberedText(item.number, item.item.statement, "", ())
+            # The help for answering belongs to the Excel sheet; the rubric (what Ja and Delvist mean)
+            # is printed under the statement, so the discussion uses the same yardstick.
+            checklist=tuple(NumberedText(item.number, item.item.statement, item.item.rubric, ())
                             for item in chosen.checklist),
             sources=theme_sources)
         budget = CHAPTER_WORDS - chapter_words(chapter)
