@@ -138,7 +138,7 @@ def test_completion_script_from_the_console_script(shell: str, marker: str) -> N
         ("workbook con", "1", ["plain,content"]),
         ("workbook content ", "2", ["plain,check", "plain,eksport", "plain,list"]),
         ("workbook guide x.yaml --var", "3", ["plain,--variant"]),
-        ("workbook guide x.yaml --variant ", "4", ["plain,fuld", "plain,kort"]),
+        ("workbook guide x.yaml --variant ", "4", ["plain,fuld", "plain,kort", "plain,jura"]),
     ],
 )
 def test_completion_completes_commands_options_and_choices(

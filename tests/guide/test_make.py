@@ -72,6 +72,7 @@ def rendered(test_catalog, meeting, tmp_path_factory):
     out = tmp_path_factory.mktemp("guide")
     docs = {
         "fuld": render_guide(meeting, test_catalog, out / "fuld.pdf"),
+        "jura": render_guide(meeting, test_catalog, out / "jura.pdf", variant="jura"),
         "kort": render_guide(meeting, test_catalog, out / "kort.pdf", variant="kort"),
         "pdfa": render_guide(meeting, test_catalog, out / "pdfa.pdf", pdfa=True),
         "html": render_guide(meeting, test_catalog, out / "guide.html", fmt="html"),
@@ -88,13 +89,14 @@ def shipped():
 
 @pytest.fixture(scope="module")
 def examples_rendered(shipped, tmp_path_factory):
-    """Every example meeting as full and short guide with the shipped catalog."""
+    """Every example meeting as full guide, short guide and legal appendix with the shipped catalog."""
     out = tmp_path_factory.mktemp("examples")
     docs = {}
     for path in EXAMPLE_FILES:
         meeting = load_meeting(path, shipped)
         docs[path.stem] = (meeting, render_guide(meeting, shipped, out / f"{path.stem}.pdf"),
-                           render_guide(meeting, shipped, out / f"{path.stem}-kort.pdf", variant="kort"))
+                           render_guide(meeting, shipped, out / f"{path.stem}-kort.pdf", variant="kort"),
+                           render_guide(meeting, shipped, out / f"{path.stem}-jura.pdf", variant="jura"))
     return docs
 
 
@@ -103,6 +105,7 @@ def examples_rendered(shipped, tmp_path_factory):
 
 def test_selected_content_is_in_the_pdf_and_unselected_is_not(rendered, test_catalog, meeting):
     text = " ".join(page_texts(rendered["fuld"]))
+    appendix = " ".join(page_texts(rendered["jura"]))
     for chosen in select_themes(meeting, test_catalog):
         theme = chosen.theme
         assert f"{chosen.number} {theme.title}" in text
@@ -112,9 +115,9 @@ def test_selected_content_is_in_the_pdf_and_unselected_is_not(rendered, test_cat
             assert f"{numbered.number} {norm(numbered.item.statement)}" in text
         for topic_id in theme.legal_topics:
             for answer in test_catalog.legal_topic(topic_id).answers:
-                assert norm(answer.question) in text
+                assert norm(answer.question) in text and norm(answer.question) in appendix
                 for hjemmel in answer.hjemmel:
-                    assert hjemmel.label in text
+                    assert hjemmel.label in appendix
     gamma = test_catalog.theme("gamma")
     assert gamma.title not in text
     assert "Forslagene er skrevet til kommunalbestyrelsen" not in text  # no disclaimer for a committee
@@ -124,9 +127,18 @@ def test_selected_content_is_in_the_pdf_and_unselected_is_not(rendered, test_cat
 
 
 def test_legal_boxes_certainty_and_annex(rendered):
-    pages = page_texts(rendered["fuld"])
+    guide = " ".join(page_texts(rendered["fuld"]))
+    assert guide.casefold().count("det siger reglerne") >= 3  # alfa: tavshed; beta: udbud and tavshed
+    assert "BILAG A" not in guide and "I praksis" not in guide  # Bilag A is its own document
+    assert "særskilt bilag: juridisk-bilag.pdf" in guide
+    pages = page_texts(rendered["jura"])
     text = " ".join(pages)
-    assert text.casefold().count("det siger reglerne") >= 3  # alfa: tavshed; beta: udbud and tavshed
+    assert "Juridiske spørgsmål og svar" in pages[0] and "Testby Kommune" in pages[0]
+    # "Læs mere: bilag A.2, side 1": the page of the legal appendix where A.2 is printed in full.
+    cited = re.findall(r"bilag (A\.\d+), side (\d+)", guide)
+    assert cited
+    for number, page_number in cited:
+        assert re.search(rf"(?<![\d.]){re.escape(number)} \S", pages[int(page_number) - 1]), (number, page_number)
     assert "Sandsynlig: Om frivillige er i offentlig tjeneste" in text
     assert "Uklar: Grænsen mellem samarbejde og kontrakt" in text
     annex = " ".join(p for p in pages if "Juridiske spørgsmål og svar" in p or "A.3" in p)
@@ -140,15 +152,21 @@ def test_legal_boxes_certainty_and_annex(rendered):
 
 
 def test_sources_are_numbered_in_order_of_citation(rendered, test_catalog, meeting):
-    view = build_view(meeting, test_catalog)
-    assert [s.number for s in view.sources] == list(range(1, len(view.sources) + 1))
+    view = build_view(meeting, test_catalog, appendix_pages={})
+    appendix = build_view(meeting, test_catalog, variant="jura")
+    for v in (view, appendix):
+        assert [s.number for s in v.sources] == list(range(1, len(v.sources) + 1))
     assert view.sources[0].title == "Velfærd skabes i fællesskab"  # alfa's first background source
     assert view.chapters[0].sources[0].number == 1
     last = page_texts(rendered["fuld"])[-1]
     assert "Kilder" in last and "[3] Vejledning om udbud af sociale ydelser" in last
-    with pikepdf.open(rendered["fuld"]) as pdf:
-        uris = {str(a.A.URI) for p in pdf.pages for a in p.get("/Annots", []) if "/URI" in a.get("/A", {})}
-    assert {s.url for s in view.sources} <= uris
+    # Each document lists what it cites: the appendix's sources are not the guide's.
+    cited = {r.number for t in appendix.legal_annex for a in t.answers for r in a.sources}
+    assert cited == {s.number for s in appendix.sources}
+    for v, key in ((view, "fuld"), (appendix, "jura")):
+        with pikepdf.open(rendered[key]) as pdf:
+            uris = {str(a.A.URI) for p in pdf.pages for a in p.get("/Annots", []) if "/URI" in a.get("/A", {})}
+        assert {s.url for s in v.sources} <= uris
 
 
 def test_glossary_holds_only_the_terms_the_themes_use(test_catalog, meeting):
@@ -445,11 +463,14 @@ def test_cli_unreadable_logo_is_named_in_danish(tmp_path):
 @pytest.mark.slow
 @pytest.mark.parametrize("stem", [p.stem for p in EXAMPLE_FILES])
 def test_example_guides(examples_rendered, shipped, stem):
-    meeting, full, short = examples_rendered[stem]
+    meeting, full, short, appendix = examples_rendered[stem]
     selected = select_themes(meeting, shipped)
     chosen_ids = {s.theme.id for s in selected}
     text = " ".join(page_texts(full))
     short_text = " ".join(page_texts(short))
+    legal = " ".join(page_texts(appendix))
+    view = build_view(meeting, shipped, appendix_pages={})
+    briefs = {b.question for c in view.chapters for box in c.legal for b in box.answers}
     for chosen in selected:
         theme = chosen.theme
         for item in (*theme.questions, *theme.decisions):
@@ -459,16 +480,18 @@ def test_example_guides(examples_rendered, shipped, stem):
             assert f"{numbered.number} {norm(numbered.item.statement)}" in text, numbered.item.id
         for topic_id in theme.legal_topics:
             for answer in shipped.legal_topic(topic_id).answers:
-                assert norm(answer.question) in text, answer.id
+                assert norm(answer.question) in legal, answer.id
+                if answer.question in briefs:  # past the chapter's length goal: referred to by number
+                    assert norm(answer.question) in text, answer.id
     for theme in shipped.themes:
         if theme.id not in chosen_ids:
             for q in theme.questions:
                 assert norm(q.text) not in text, q.id
     check_toc(full)
-    check_agenda(build_view(meeting, shipped), page_texts(full)[2])
+    check_agenda(view, page_texts(full)[2])
     check_structure(full)
     check_structure(short)
-    for path in (full, short):
+    for path in (full, short, appendix):
         report = page.validate_pdf(path, profile="ua1")
         assert report.is_compliant, [f.rule_id for f in report.failures]
 
@@ -498,14 +521,16 @@ def _snippets(text: str) -> list[str]:
 
 @pytest.mark.slow
 def test_no_legal_answer_and_no_case_is_printed_twice(examples_rendered, shipped):
-    for meeting, full, _short in examples_rendered.values():
+    for meeting, full, _short, appendix in examples_rendered.values():
         text = " ".join(page_texts(full))
+        legal = " ".join(page_texts(appendix))
         selected = select_themes(meeting, shipped)
         answers = {a.id: a for s in selected for t in s.theme.legal_topics
                    for a in shipped.legal_topic(t).answers}
         for answer in answers.values():
             for snippet in _snippets(answer.answer):
-                assert text.count(snippet) == 1, (meeting.id, answer.id, snippet)
+                # Printed once: in full in the legal appendix, never in the guide.
+                assert text.count(snippet) == 0 and legal.count(snippet) == 1, (meeting.id, answer.id, snippet)
         for case_id in {c for s in selected for c in s.theme.cases}:
             for snippet in _snippets("x. " + shipped.case(case_id).summary):
                 assert text.count(snippet) == 1, (meeting.id, case_id, snippet)
@@ -513,7 +538,7 @@ def test_no_legal_answer_and_no_case_is_printed_twice(examples_rendered, shipped
 
 @pytest.mark.slow
 def test_a_committee_guide_has_no_council_only_wording(examples_rendered):
-    _meeting, full, short = examples_rendered["socialudvalg"]
+    _meeting, full, short, _appendix = examples_rendered["socialudvalg"]
     for path in (full, short):
         text = " ".join(page_texts(path))
         assert "Kommunalbestyrelsen beslutter" not in text
@@ -527,9 +552,9 @@ def test_a_committee_guide_has_no_council_only_wording(examples_rendered):
 
 @pytest.mark.slow
 def test_every_theme_chapter_reads_in_at_most_1200_words(examples_rendered):
-    for stem, (meeting, full, _short) in examples_rendered.items():
+    for stem, (meeting, full, _short, _appendix) in examples_rendered.items():
         body = " ".join(page_texts(full)[3:])  # after the cover, contents and meeting plan
-        body = body[:body.index("BILAG A")] if "BILAG A" in body else body
+        body = re.split(r"BILAG [A-C] ", body)[0]  # the guide's own annexes (glossary, sources)
         # The running header and footer are not the chapter's text.
         body = re.sub(r"Side \d+ af \d+", " ", body)
         for running in (f"{meeting.municipality} {meeting.title}", f"{meeting.forum} · {danish.date(meeting.date)}"):

@@ -20,6 +20,7 @@ from workbook.meeting.load import load_meeting
 from workbook.meeting.plan import select_themes
 from workbook.pack.build import (
     AGENDA_NAME,
+    APPENDIX_NAME,
     CHECKLIST_NAME,
     GUIDE_HTML_NAME,
     GUIDE_NAME,
@@ -36,7 +37,7 @@ from workbook.xlsx.write import item_rows
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLES = ROOT / "examples"
 AGENDA_TEXT = "dagsordenspunkt.txt"
-PACK_FILES = (GUIDE_NAME, GUIDE_HTML_NAME, HANDOUT_NAME, CHECKLIST_NAME, AGENDA_NAME, AGENDA_TEXT,
+PACK_FILES = (GUIDE_NAME, APPENDIX_NAME, GUIDE_HTML_NAME, HANDOUT_NAME, CHECKLIST_NAME, AGENDA_NAME, AGENDA_TEXT,
               INDEX_NAME, MANIFEST_NAME)
 ANSWER_COLUMN = [c.key for c in THEME_COLUMNS].index("answer") + 1
 
@@ -139,7 +140,7 @@ def test_examples_manifest_matches_files(examples_build, catalog):
     for outcome in result.built:
         manifest = json.loads((outcome.folder / MANIFEST_NAME).read_text(encoding="utf-8"))
         names = [f["name"] for f in manifest["files"]]
-        assert names == [GUIDE_NAME, GUIDE_HTML_NAME, HANDOUT_NAME, CHECKLIST_NAME, AGENDA_NAME,
+        assert names == [GUIDE_NAME, APPENDIX_NAME, GUIDE_HTML_NAME, HANDOUT_NAME, CHECKLIST_NAME, AGENDA_NAME,
                          AGENDA_TEXT, INDEX_NAME]
         for entry in manifest["files"]:
             path = outcome.folder / entry["name"]

@@ -34,6 +34,7 @@ RETSGRUNDLAG_MAX = 3
 
 ATTACHMENTS = (
     "Drøftelsesguide (droeftelsesguide.pdf)",
+    "Bilag A: Juridiske spørgsmål og svar (juridisk-bilag.pdf)",
     "Drøftelsesguide, kort mødeudgave (droeftelsesguide-kort.pdf)",
     "Selvevaluering (selvevaluering.xlsx)",
 )
@@ -128,7 +129,7 @@ def retsgrundlag(meeting: Meeting, catalog: Catalog, selected: tuple[SelectedThe
         acts = [f"{act} {join_words(provisions)}".strip() for act, provisions in by_act.items()]
         text = "; ".join(acts[:RETSGRUNDLAG_MAX])
         lines.append(f"{topic.title}: {text}{' m.fl.' if len(acts) > RETSGRUNDLAG_MAX else '.'}")
-    intro = ("Temaerne berører disse regler. Drøftelsesguidens bilag A gennemgår de juridiske spørgsmål "
+    intro = ("Temaerne berører disse regler. Bilag A (juridisk-bilag.pdf) gennemgår de juridiske spørgsmål "
              "med hjemmel; guiden er vejledende og ikke juridisk rådgivning.")
     if not lines:
         return Section("Retsgrundlag", (Block("p", ("Punktet er en politisk drøftelse uden særlige "

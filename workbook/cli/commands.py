@@ -184,8 +184,9 @@ def init(file: Path, no_input: bool, force: bool, content: Path | None, **given:
 @click.argument("meeting", metavar="MØDEFIL", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Outputfil (standard: output/<møde>/droeftelsesguide.pdf).")
-@click.option("--variant", type=click.Choice(["fuld", "kort"]), default="fuld", show_default=True,
-              help="Fuld guide eller kort mødeudgave.")
+@click.option("--variant", type=click.Choice(["fuld", "kort", "jura"]), default="fuld", show_default=True,
+              help="Fuld guide, kort mødeudgave eller jura: bilag A med de juridiske svar "
+                   "(juridisk-bilag.pdf).")
 @click.option("--format", "fmt", type=click.Choice(["pdf", "html", "docx"]), default="pdf", show_default=True,
               help="PDF, én selvstændig HTML-fil eller Word (docx, til redigering).")
 @click.option("--pdfa", is_flag=True, help="Arkivformat PDF/A-3a (stadig tilgængelig PDF/UA-1).")

@@ -1,13 +1,14 @@
 """The legal answers a guide uses: numbered once for Bilag A, given briefly in the chapters.
 
 A topic's answers are given (question and short answer) in the first chapter that needs the topic;
-a later chapter refers to that chapter. The full answer is printed only in Bilag A.
+a later chapter refers to that chapter. The full answer is printed only in Bilag A: for print the
+separate legal appendix (``juridisk-bilag.pdf``), whose pages the chapters cite.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from workbook import danish
 from workbook.content.dated import describe_change
@@ -39,8 +40,11 @@ def _words(text: str) -> int:
 class LegalPlan:
     """Which answers the guide uses, their Bilag A numbers, and where each topic is first given."""
 
-    def __init__(self, catalog: Catalog, themes: Sequence[Theme], area: str, on: dt.date | None = None) -> None:
+    def __init__(self, catalog: Catalog, themes: Sequence[Theme], area: str, on: dt.date | None = None,
+                 pages: Mapping[str, int] | None = None) -> None:
         self.catalog = catalog
+        #: Anchor → page in the separate legal appendix (empty when the annex is in the guide).
+        self.pages = pages or {}
         self.area = area
         self.on = on or dt.date.today()
         self.topics: list[LegalTopic] = []
@@ -79,7 +83,9 @@ class LegalPlan:
                 budget -= _words(short)
             else:
                 short = ""
-            briefs.append(LegalBrief(self.numbers[answer.id], f"jura-{answer.id}", answer.question, short))
+            home = f"jura-{answer.id}"
+            briefs.append(LegalBrief(self.numbers[answer.id], home, answer.question, short,
+                                     self.pages.get(home, 0)))
         return briefs, budget
 
     def boxes(self, theme: Theme, chapter: int, anchor: str, budget: int) -> tuple[LegalBox, ...]:
@@ -103,8 +109,9 @@ class LegalPlan:
             briefs, budget = self._briefs(self.answers[topic_id], budget)
             rest = self.answers[topic_id][len(briefs):]
             more = self._numbers_span(rest) if rest else ""
+            more_home = f"jura-{rest[0].id}" if rest else ""
             out.append(LegalBox(box, topic.title, tuple(briefs), "", 0, self.span(topic_id), more,
-                                f"jura-{rest[0].id}" if rest else ""))
+                                more_home, self.pages.get(more_home, 0)))
         return tuple(out)
 
     def annex(self, sources: SourceNumbers) -> tuple[LegalTopicView, ...]:

@@ -78,6 +78,9 @@ class LegalBrief:
     """The annex entry's anchor (``jura-<id>``): the page number comes from CSS target-counter."""
     question: str
     short: str
+    page: int = 0
+    """The entry's page in the separate legal appendix (``juridisk-bilag.pdf``); 0 when the annex is
+    in the same document (a CSS target-counter gives the page, or none on screen)."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,8 @@ class LegalBox:
     """``A.3–A.4``: the topic's answers this chapter has no room to give (past its length goal)."""
     more_home: str = ""
     """The annex anchor of the first of them."""
+    more_page: int = 0
+    """Their first page in the separate legal appendix (0 as for ``LegalBrief.page``)."""
 
 
 @dataclass(frozen=True)
@@ -208,6 +213,12 @@ class GuideView:
     toc: tuple[TocEntry, ...]
     chapters: tuple[ChapterView, ...]
     legal_annex: tuple[LegalTopicView, ...]
+    """Bilag A printed in this document: the legal appendix itself, the HTML and Word guide; empty in
+    the PDF guide, whose Bilag A is the separate ``appendix_file``."""
+    legal_label: str
+    """``Bilag A`` when the guide uses legal answers, else ''."""
+    appendix_file: str
+    """``juridisk-bilag.pdf`` when Bilag A is a separate document, else ''."""
     glossary: tuple[GlossaryView, ...]
     glossary_label: str
     sources: tuple[SourceView, ...]

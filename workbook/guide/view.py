@@ -9,7 +9,7 @@ chapter that uses it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from markupsafe import Markup
@@ -24,6 +24,7 @@ from workbook.guide.model import (
     CaseView,
     ChapterView,
     GuideView,
+    LegalTopicView,
     NumberedText,
     TocEntry,
 )
@@ -40,6 +41,8 @@ NOTE_LINES_FULL = 0
 #: Ruled lines the short handout shares among a theme's questions (two pages per theme).
 NOTE_LINES_SHORT_BUDGET = 30
 NOTE_LINES_SHORT_MIN, NOTE_LINES_SHORT_MAX = 2, 6
+#: The legal appendix (Bilag A) of the printed guide: its own document in the meeting pack.
+APPENDIX_FILE = "juridisk-bilag.pdf"
 #: A theme chapter's body reads in at most this many words (so three themes read in 20 minutes).
 CHAPTER_WORDS = 1200
 #: Headings, the kicker, intro lines, source and case references of a chapter.
@@ -59,7 +62,7 @@ def chapter_words(chapter: ChapterView) -> int:
     texts += [t for box in chapter.legal for b in box.answers for t in (b.question, b.short)]
     texts += [t for case in chapter.cases for t in (case.title, case.place, *case.summary, *case.lessons,
                                                     case.certainty_note)]
-    texts += [f"{item.number} {item.text}" for item in chapter.checklist]
+    texts += [f"{item.number} {item.text} {item.note}" for item in chapter.checklist]
     refs = len(chapter.sources) + sum(len(case.sources) for case in chapter.cases)
     return sum(len(t.split()) for t in texts) + refs + CHAPTER_OVERHEAD_WORDS
 
@@ -99,8 +102,9 @@ class _Chapters:
             decisions=tuple(NumberedText(str(i), decision_sentence(d, self.kind), d.note, ())
                             for i, d in enumerate(theme.decisions, start=1)),
             cases=cases, case_refs=case_refs,
-            # The help for answering belongs to the Excel sheet, where the statements are answered.
-            checklist=tuple(NumberedText(item.number, item.item.statement, "", ())
+            # The help for answering belongs to the Excel sheet; the rubric (what Ja and Delvist mean)
+            # is printed under the statement, so the discussion uses the same yardstick.
+            checklist=tuple(NumberedText(item.number, item.item.statement, item.item.rubric, ())
                             for item in chosen.checklist),
             sources=theme_sources)
         budget = CHAPTER_WORDS - chapter_words(chapter)
@@ -121,41 +125,61 @@ class _Chapters:
         return tuple(cases), tuple(refs)
 
 
-def build_view(meeting: Meeting, catalog: Catalog, *, variant: str = "fuld",
-               today: dt.date | None = None, status: StatusSource | None = None) -> GuideView:
-    """Compute the guide's view model: numbering, times, legal annex numbers and source numbers."""
-    selected = select_themes(meeting, catalog)
-    rows = build_agenda(meeting, selected)
-    sources = SourceNumbers(catalog)
-    plan = LegalPlan(catalog, [s.theme for s in selected], meeting.area, meeting.date)
-    builder = _Chapters(catalog, meeting, variant, plan, sources)
-    spans = {row.number: row.span for row in rows if row.number is not None}
-    chapters = tuple(builder.chapter(chosen, spans[chosen.number]) for chosen in selected)
-    legal_annex = plan.annex(sources)
-    terms = used_terms(catalog.glossary, (t for s in selected for t in theme_texts(s.theme)))
-    glossary = glossary_views(terms, sources)
-    labels = iter(("Bilag A", "Bilag B", "Bilag C"))
-    legal_label = next(labels) if legal_annex else ""
-    glossary_label = next(labels) if glossary else ""
-    sources_label = next(labels)
-
-    agenda = tuple(AgendaRowView(row.span, row.title, row.minutes, row.number,
-                                 f"tema-{selected[row.number - 1].theme.id}" if row.number else "")
-                   for row in rows)
-    section = status_section(status, meeting, selected)  # "Status fra selvevalueringen", or None
+def _toc(section, chapters: Sequence[ChapterView], legal_annex: Sequence[LegalTopicView], legal_label: str,
+         appendix_file: str, glossary_label: str, sources_label: str) -> tuple[TocEntry, ...]:
+    """The contents; a separate Bilag A is named with its file (no link, no page)."""
     toc = [TocEntry("", "Mødeplan", "moedeplan", 1)]
     toc += [TocEntry("", section.title, section.anchor, 1)] if section else []
     toc += [TocEntry(str(c.number), c.title, c.anchor, 1) for c in chapters]
     if legal_annex:
         toc.append(TocEntry(legal_label, "Juridiske spørgsmål og svar", "bilag-jura", 1))
         toc += [TocEntry("", t.title, t.anchor, 2) for t in legal_annex]
-    if glossary:
+    elif appendix_file:
+        toc.append(TocEntry(legal_label, f"Juridiske spørgsmål og svar (særskilt bilag: {appendix_file})", "", 1))
+    if glossary_label:
         toc.append(TocEntry(glossary_label, "Ordforklaringer", "bilag-ord", 1))
-    toc.append(TocEntry(sources_label, "Kilder", "bilag-kilder", 1))
+    if sources_label:
+        toc.append(TocEntry(sources_label, "Kilder", "bilag-kilder", 1))
+    return tuple(toc)
 
+
+def build_view(meeting: Meeting, catalog: Catalog, *, variant: str = "fuld",
+               today: dt.date | None = None, status: StatusSource | None = None,
+               appendix_pages: Mapping[str, int] | None = None) -> GuideView:
+    """Compute the guide's view model: numbering, times, legal annex numbers and source numbers.
+
+    ``variant`` ``jura`` is the legal appendix alone (Bilag A with its own sources). With
+    ``appendix_pages`` (anchor → page of that appendix) the full guide leaves Bilag A out and cites
+    its pages; without, the guide carries Bilag A itself (the HTML and Word guide). ``status`` adds
+    "Status fra selvevalueringen" to the guide.
+    """
+    selected = select_themes(meeting, catalog)
+    rows = build_agenda(meeting, selected)
+    sources = SourceNumbers(catalog)
+    plan = LegalPlan(catalog, [s.theme for s in selected], meeting.area, meeting.date, appendix_pages)
+    chapters: tuple[ChapterView, ...] = ()
+    if variant != "jura":
+        builder = _Chapters(catalog, meeting, variant, plan, sources)
+        spans = {row.number: row.span for row in rows if row.number is not None}
+        chapters = tuple(builder.chapter(chosen, spans[chosen.number]) for chosen in selected)
+    separate = variant == "fuld" and appendix_pages is not None
+    legal_annex = plan.annex(sources) if variant == "jura" or (variant == "fuld" and not separate) else ()
+    # Glossary sources are numbered after the chapters' and Bilag A's, as they are printed.
+    terms = used_terms(catalog.glossary, (t for s in selected for t in theme_texts(s.theme)))
+    glossary = glossary_views(terms, sources) if variant != "jura" else ()
+    labels = iter(("Bilag A", "Bilag B", "Bilag C"))
+    legal_label = next(labels) if plan.topics else ""
+    glossary_label = next(labels) if glossary else ""
+    sources_label = "" if variant == "jura" else next(labels)
+    appendix_file = APPENDIX_FILE if separate and plan.topics else ""
+    section = status_section(status, meeting, selected) if variant != "jura" else None
+    toc = _toc(section, chapters, legal_annex, legal_label, appendix_file, glossary_label, sources_label)
+    agenda = tuple(AgendaRowView(row.span, row.title, row.minutes, row.number,
+                                 f"tema-{selected[row.number - 1].theme.id}" if row.number else "")
+                   for row in rows)
     minutes = total_minutes(rows)
     end = (dt.datetime.combine(meeting.date, meeting.start) + dt.timedelta(minutes=minutes)).time()
-    suffix = " (kort udgave)" if variant == "kort" else ""
+    suffix = {"kort": " (kort udgave)", "jura": " – Bilag A: Juridiske spørgsmål og svar"}.get(variant, "")
     return GuideView(
         variant=variant,
         doc_title=f"{meeting.title}{suffix} – {meeting.municipality}",
@@ -170,8 +194,9 @@ def build_view(meeting: Meeting, catalog: Catalog, *, variant: str = "fuld",
         tool_version=__version__, agenda=agenda, total_minutes=minutes,
         total_duration=danish.minutes(minutes),
         theme_count=danish.count_word(len(chapters), "tema", "temaer", neuter=True),
-        toc=tuple(toc), chapters=chapters,
-        legal_annex=legal_annex, glossary=glossary, glossary_label=glossary_label,
+        toc=toc, chapters=chapters,
+        legal_annex=legal_annex, legal_label=legal_label, appendix_file=appendix_file,
+        glossary=glossary, glossary_label=glossary_label,
         sources=sources.views(), sources_label=sources_label,
         inline_css=Markup(""), html=False, status=section,
     )

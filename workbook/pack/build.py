@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 GUIDE_NAME = "droeftelsesguide.pdf"
 GUIDE_HTML_NAME = "droeftelsesguide.html"
 HANDOUT_NAME = "droeftelsesguide-kort.pdf"
+APPENDIX_NAME = "juridisk-bilag.pdf"
 CHECKLIST_NAME = "selvevaluering.xlsx"
 AGENDA_NAME = "dagsordenspunkt.docx"
 #: A directory given as a meeting argument builds every file with one of these suffixes in it.
@@ -150,10 +151,13 @@ def _write_files(meeting: Meeting, catalog: Catalog, folder: Path, templates: Pa
     checklist = write_checklist(meeting, catalog, folder / CHECKLIST_NAME, force=force)
     statements, statement_words = checklist_words(select_themes(meeting, catalog))
     status = load_status(meeting.status_path, catalog) if meeting.status_path else None
+    # The legal appendix first: the guide cites its pages.
+    appendix = write_guide(meeting, catalog, folder / APPENDIX_NAME, variant="jura", templates=templates)
     guides = [write_guide(meeting, catalog, folder / name, variant=variant, fmt=fmt,
-                          templates=templates, status=status)
+                          templates=templates, status=status, appendix_pages=appendix.anchors)
               for name, variant, fmt in ((GUIDE_NAME, "fuld", "pdf"), (GUIDE_HTML_NAME, "fuld", "html"),
                                          (HANDOUT_NAME, "kort", "pdf"))]
+    guides.insert(1, appendix)
     agenda_docx, agenda_text = render_agenda_item(meeting, catalog, folder / AGENDA_NAME)
     agenda_words = text_words(agenda_text)  # the .txt holds the same text as the .docx
     files = [PackFile(g.path, g.pages, g.words) for g in guides]

@@ -25,7 +25,11 @@ FILE_LABELS: dict[str, tuple[str, str, str]] = {
     "droeftelsesguide.pdf": (
         "Drøftelsesguide", "PDF",
         "Den fulde guide til mødet: baggrund, spørgsmål til drøftelse, beslutningsforslag, "
-        "jura, eksempler, ordliste og kilder."),
+        "korte juridiske svar, eksempler, ordliste og kilder."),
+    "juridisk-bilag.pdf": (
+        "Bilag A: Juridiske spørgsmål og svar", "PDF",
+        "De juridiske svar i fuld længde med hjemmel, praksis, faldgruber og kilder. Guiden giver "
+        "de korte svar og henviser hertil med nummer og side."),
     "droeftelsesguide.html": (
         "Drøftelsesguide som webside", "HTML",
         "Den fulde guide i én fil til skærmen: kan åbnes i enhver browser, læses med skærmlæser "

@@ -11,7 +11,8 @@ import atexit
 import logging
 import re
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
@@ -73,10 +74,19 @@ def _stylesheets(names: Sequence[str], dirs: Sequence[Path], templates: Path | N
     return sheets
 
 
+@dataclass(frozen=True)
+class PdfLayout:
+    """A rendered PDF's pages, and the page each anchor (``id``) of the HTML landed on."""
+
+    pages: int
+    anchors: Mapping[str, int]
+    """Anchor → page number (1-based), as WeasyPrint laid the document out."""
+
+
 def write_pdf(html: str, target: Path, *, templates: Path | None, title: str,
               stylesheets: Sequence[str] = (), allowed_files: Iterable[Path] = (),
-              pdfa: bool = False, base_dir: Path | None = None) -> int:
-    """Render ``html`` to a tagged PDF at ``target`` atomically; return its number of pages.
+              pdfa: bool = False, base_dir: Path | None = None) -> PdfLayout:
+    """Render ``html`` to a tagged PDF at ``target`` atomically; return its pages and anchors.
 
     The PDF is PDF/UA-1, or PDF/A-3a + UA-1 with ``pdfa``.
 
@@ -84,6 +94,32 @@ def write_pdf(html: str, target: Path, *, templates: Path | None, title: str,
     only template assets and ``allowed_files`` can be read. Any WeasyPrint warning, refused or
     missing file raises ``RenderError`` and leaves ``target`` untouched.
     """
+    target = Path(target)
+    data, layout = _render(html, str(target), templates=templates, title=title, stylesheets=stylesheets,
+                           allowed_files=allowed_files, pdfa=pdfa, base_dir=base_dir, write=True)
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)
+    return layout
+
+
+def layout_pdf(html: str, name: str, *, templates: Path | None, stylesheets: Sequence[str] = (),
+               allowed_files: Iterable[Path] = ()) -> PdfLayout:
+    """Lay ``html`` out as ``write_pdf`` would, without writing a file (``name`` for errors)."""
+    return _render(html, name, templates=templates, title=name, stylesheets=stylesheets,
+                   allowed_files=allowed_files, pdfa=False, base_dir=None, write=False)[1]
+
+
+def _anchors(document) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for number, page in enumerate(document.pages, start=1):
+        for anchor in page.anchors:
+            out.setdefault(anchor, number)
+    return out
+
+
+def _render(html: str, where: str, *, templates: Path | None, title: str, stylesheets: Sequence[str],
+            allowed_files: Iterable[Path], pdfa: bool, base_dir: Path | None,
+            write: bool) -> tuple[bytes, PdfLayout]:
     import weasyprint
 
     FatalURLFetchingError = _weasyprint.fatal_fetch_error()
@@ -95,23 +131,25 @@ def write_pdf(html: str, target: Path, *, templates: Path | None, title: str,
     loggers = [logging.getLogger("weasyprint"), logging.getLogger("fontTools")]
     for logger in loggers:
         logger.addHandler(capture)
+    variant = "pdf/a-3a" if pdfa else "pdf/ua-1"
     try:
         sheets = _stylesheets(stylesheets, dirs, templates, fetcher)
         _raise_logged(capture, ", ".join(str(p) for p, _ in sheets) or "stylesheet")
         base = (base_dir or dirs[0]).resolve().as_uri() + "/"
         document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render(
             font_config=_font_config(), stylesheets=[s for _, s in sheets],
-            pdf_variant="pdf/a-3a" if pdfa else "pdf/ua-1", presentational_hints=False)
+            pdf_variant=variant, presentational_hints=False)
         document.metadata.attachments = []  # <link rel=attachment> never embeds anything
         document.metadata.title = document.metadata.title or title
         if pdfa:
             _weasyprint.claim_pdfua(document.metadata)
-        with warnings.catch_warnings():
-            # WeasyPrint 70 opens its sRGB profile for PDF/A and never closes it.
-            warnings.filterwarnings("ignore", category=ResourceWarning, message=r".*sRGB2014\.icc")
-            data = document.write_pdf(finisher=_weasyprint.finish, pdf_variant="pdf/a-3a" if pdfa else "pdf/ua-1",
-                                      attachments=None)
-        _raise_logged(capture, str(target), logos)
+        data = b""
+        if write:
+            with warnings.catch_warnings():
+                # WeasyPrint 70 opens its sRGB profile for PDF/A and never closes it.
+                warnings.filterwarnings("ignore", category=ResourceWarning, message=r".*sRGB2014\.icc")
+                data = document.write_pdf(finisher=_weasyprint.finish, pdf_variant=variant, attachments=None)
+        _raise_logged(capture, where, logos)
     except FatalURLFetchingError as exc:
         cause = exc.__cause__
         if isinstance(cause, Refused):
@@ -120,13 +158,11 @@ def write_pdf(html: str, target: Path, *, templates: Path | None, title: str,
             url = re.search(r'"(.*)"', str(exc))
             name = _url_path(url.group(1)) if url else str(exc)
             message = f"filen kan ikke hentes: {name} (WeasyPrint melder: {type(cause).__name__}: {cause})"
-        raise RenderError(f"{target.name}: {message}") from None
+        raise RenderError(f"{Path(where).name}: {message}") from None
     finally:
         for logger in loggers:
             logger.removeHandler(capture)
-    with atomic_path(Path(target)) as tmp:
-        tmp.write_bytes(data)
-    return len(document.pages)
+    return data, PdfLayout(len(document.pages), _anchors(document))
 
 
 def _url_path(url: object) -> str:
