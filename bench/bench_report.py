@@ -35,7 +35,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "kommunalbestyrelse-temamoede.yaml"
-CACHE = Path(tempfile.gettempdir()) / "workbook-bench-report-v2"
+CACHE_ROOT = Path(tempfile.gettempdir()) / "workbook-bench-report-v2"
+
+
+def _cache() -> Path:
+    """The cache folder for the catalog in use: a new catalog (version, texts) gets new workbooks."""
+    from workbook.content.load import load_catalog
+
+    return CACHE_ROOT / load_catalog().content_hash[:12]
 VARIANTS = 20
 MARK = "KOMMENTAR-"
 NAME_MARK = "NAVN-"
@@ -85,10 +92,11 @@ def _copy_with_own_comments(source: Path, target: Path, number: int) -> None:
 
 def prepare(count: int) -> Path:
     """Return a folder with ``count`` filled workbooks (made once, then cached)."""
-    folder = CACHE / f"u{count}"
+    cache = _cache()
+    folder = cache / f"u{count}"
     if folder.is_dir() and len(list(folder.glob("*.xlsx"))) == count:
         return folder
-    variants_dir = CACHE / "variants"
+    variants_dir = cache / "variants"
     if not variants_dir.is_dir() or len(list(variants_dir.glob("*.xlsx"))) != VARIANTS:
         shutil.rmtree(variants_dir, ignore_errors=True)
         variants_dir.mkdir(parents=True)

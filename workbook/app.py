@@ -211,12 +211,16 @@ def make_personal_checklists(meeting_path: Path, respondents: Path, *, output: P
 def make_report(inputs: Sequence[Path], *, out_dir: Path | None = None, content: Path | None = None,
                 templates: Path | None = None, anonym: bool = False, database: Path | None = None,
                 round: str | None = None, compare_with: str | None = None,
-                recipients: Path | None = None) -> ReportResult:
-    """Read filled workbooks (files or folders), import them into the answer database, write the report."""
+                recipients: Path | None = None, meeting: Path | None = None) -> ReportResult:
+    """Read filled workbooks (files or folders), import them into the answer database, write the report.
+
+    ``meeting`` (the meeting file) brings its ``indhold:``, so the report uses the same local content
+    as the guide and the workbooks; ``content`` goes before it."""
     from workbook.report.make import make_report as make
 
+    catalog = load_catalog(content_for(content, meeting))
     return make(list(inputs), out_dir=out_dir, templates=templates, anonym=anonym, database=database,
-                round=round, compare_with=compare_with, recipients=recipients, catalog=load_catalog(content))
+                round=round, compare_with=compare_with, recipients=recipients, catalog=catalog)
 
 
 def upgrade_workbook(old: Path, *, output: Path | None = None, content: Path | None = None) -> UpgradeResult:

@@ -192,7 +192,7 @@ def test_build_index_has_logo_next_steps_and_escapes_user_text(catalog):
     assert logo["src"].startswith("data:image/svg+xml;base64,")
     assert logo["alt"] == "Fjordby Kommunes logo"
     assert page.code == ["workbook checklist møde.yaml --respondenter FIL",
-                         "workbook report MAPPE --content 'eget indhold'"]
+                         "workbook report MAPPE --moede møde.yaml"]
     assert "mailto:anne.hansen@fjordby.dk" in page.links
     text = page.all_text
     assert f"Medlemmerne af Udvalget {HOSTILE} og de ledere, der er inviteret til mødet" in text

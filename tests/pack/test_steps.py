@@ -26,13 +26,13 @@ def test_next_steps_name_the_forum_contact_and_commands(catalog):
     assert steps.forum == "Social- og Sundhedsudvalget"
     assert steps.contact.name == "Jonas Brandt"
     assert steps.personal_command == "workbook checklist socialudvalg.yaml --respondenter FIL"
-    assert steps.report_command == "workbook report MAPPE"
+    assert steps.report_command == "workbook report MAPPE --moede socialudvalg.yaml"
 
 
-def test_next_steps_quote_a_meeting_file_and_name_its_local_content(catalog):
+def test_next_steps_quote_a_meeting_file_that_brings_its_local_content(catalog):
     meeting = load_meeting(EXAMPLES / "socialudvalg.yaml", catalog)
     moved = dataclasses.replace(meeting, path=Path("/m/mit møde.yaml"),
                                 content_path=Path("/m/indhold/fjordby.xlsx"))
     steps = next_steps(moved, "selvevaluering.xlsx")
     assert steps.personal_command == "workbook checklist 'mit møde.yaml' --respondenter FIL"
-    assert steps.report_command == "workbook report MAPPE --content indhold/fjordby.xlsx"
+    assert steps.report_command == "workbook report MAPPE --moede 'mit møde.yaml'"

@@ -60,10 +60,9 @@ def test_report_warns_once_per_workbook_made_with_other_local_content():
 
     assert plain.exit_code == 0, plain.output
     warned = [line for line in plain.stderr.splitlines() if "lokalt indhold" in line or WARNING in line]
-    assert warned == [f"svar/a.xlsx: {WARNING} (giv --content med samme indhold som da arket blev "
-                      "lavet); tekster i rapporten kan afvige fra dem i arket",
-                      f"svar/b.xlsx: {WARNING} (giv --content med samme indhold som da arket blev "
-                      "lavet); tekster i rapporten kan afvige fra dem i arket"]
+    advice = ("(giv mødefilen med --moede, eller --content med samme indhold som da arket blev lavet); "
+              "tekster i rapporten kan afvige fra dem i arket")
+    assert warned == [f"svar/a.xlsx: {WARNING} {advice}", f"svar/b.xlsx: {WARNING} {advice}"]
 
     local = runner.invoke(cli, ["report", "svar", "-o", "rapport2", "--content", "lokalt"])
 

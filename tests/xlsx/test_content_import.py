@@ -158,3 +158,37 @@ def test_a_content_workbook_saved_by_libreoffice_reads_the_same(edited, tmp_path
     theirs = app.load_catalog(saved)
     assert theirs.theme("roller-og-graenser") == ours.theme("roller-og-graenser")
     assert theirs.theme("roller-og-graenser").checklist[0].statement == NEW_STATEMENT
+
+
+def _fill(path: Path, answers: dict[str, str]) -> None:
+    """Answer ``answers`` (item id → Svar) in the written workbook, with a respondent, as Excel would."""
+    from workbook.xlsx.layout import COLUMN_BY_KEY, NAME_DATE, NAME_RESPONDENT, NAME_ROLE
+    from workbook.xlsx.write import item_rows
+
+    wb = load_workbook(path)
+    column = list(COLUMN_BY_KEY).index("answer") + 1
+    for item_id, (sheet, row) in item_rows(wb).items():
+        if item_id in answers:
+            wb[sheet].cell(row, column).value = answers[item_id]
+    for name, value in ((NAME_RESPONDENT, "Anne Holm"), (NAME_ROLE, "leder"), (NAME_DATE, "2027-03-01")):
+        [(sheet, ref)] = list(wb.defined_names[name].destinations)
+        wb[sheet][ref.replace("$", "")].value = value
+    wb.save(path)
+
+
+def test_the_report_shows_the_changed_texts_through_the_meeting_file(edited) -> None:
+    """The report, given the meeting file and no --content, uses indhold: like the guide does."""
+    meeting = _meeting()
+    result = app.make_checklist(meeting, output=Path("svar") / "anne.xlsx")
+    _fill(result.path, {"roller-og-graenser-t1": "Nej", "roller-og-graenser-t2": "Ja"})
+    outcome = CliRunner().invoke(cli, ["report", "svar", "--moede", str(meeting), "-o", "rapport"])
+    assert outcome.exit_code == 0, outcome.output
+    assert "indhold" not in outcome.output  # no warning: the same local content as the workbook's
+    texts = {str(c.value) for ws in load_workbook(Path("rapport") / "samlet.xlsx")
+             for r in ws.iter_rows() for c in r if c.value}
+    joined = "\n".join(texts)
+    assert NEW_STATEMENT in joined and edited["statement"] not in joined
+    assert NEW_DECISION in joined
+
+    without = CliRunner().invoke(cli, ["report", "svar", "-o", "rapport-uden"])
+    assert "men rapporten laves uden (giv mødefilen med --moede" in " ".join(without.output.split())

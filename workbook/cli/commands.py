@@ -266,13 +266,15 @@ def checklist(meeting: Path, output: Path | None, respondenter: Path | None, con
               help="Sammenlign med en tidligere runde i svarbanken.")
 @click.option("--respondenter", "recipients", type=click.Path(dir_okay=False, path_type=Path),
               help="Respondentlisten (udsendelse.csv), så rapporten kan sige, hvem der ikke har svaret.")
+@click.option("--moede", "meeting", metavar="MØDEFIL", type=click.Path(dir_okay=False, path_type=Path),
+              help="Mødefilen: rapporten bruger så mødets eget indhold ('indhold:') som guiden og arkene.")
 def report(inputs: tuple[Path, ...], out_dir: Path | None, content: Path | None,
            templates: Path | None, strict: bool, anonym: bool, database: Path | None, round_name: str | None,
-           compare_with: str | None, recipients: Path | None) -> None:
+           compare_with: str | None, recipients: Path | None, meeting: Path | None) -> None:
     """Læs udfyldte selvevalueringer (ARK er filer eller mapper) og lav statusrapport og handleplan."""
     result = app.make_report(inputs, out_dir=out_dir, content=content, templates=templates, anonym=anonym,
                              database=database, round=round_name, compare_with=compare_with,
-                             recipients=recipients)
+                             recipients=recipients, meeting=meeting)
     for line in result.messages:
         click.echo(line, err=True)
     for path in result.written:

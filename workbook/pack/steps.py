@@ -6,7 +6,6 @@ Only the values come from here (names, commands, the contact's e-mail); the sent
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 
@@ -42,7 +41,7 @@ class NextSteps:
     """``workbook checklist MØDEFIL --respondenter FIL``: one workbook per person."""
     contact: Contact
     report_command: str
-    """``workbook report MAPPE``, with the meeting's local content when it has its own."""
+    """``workbook report MAPPE --moede MØDEFIL``: the meeting file brings its local content."""
 
 
 def split_contact(text: str) -> Contact:
@@ -55,11 +54,9 @@ def split_contact(text: str) -> Contact:
 
 def next_steps(meeting: Meeting, checklist_name: str) -> NextSteps:
     """Prepare the next steps for ``meeting``; commands are run in the meeting file's folder."""
-    folder = meeting.path.parent
     meeting_file = shell_word(meeting.path.name)
-    report = "workbook report MAPPE"
-    if meeting.content_path is not None:
-        report += f" --content {shell_word(os.path.relpath(meeting.content_path, folder))}"
+    # The meeting file brings its own content (indhold:), so the report uses the guide's texts.
+    report = f"workbook report MAPPE --moede {meeting_file}"
     return NextSteps(
         forum=meeting.forum,
         meeting_file=meeting.path.name,

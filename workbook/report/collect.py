@@ -243,8 +243,8 @@ def _check_local_content(outcomes: list[FileOutcome], in_use: str) -> None:
         if not made_with:
             what = "uden lokalt indhold, men rapporten laves med lokalt indhold"
         elif not in_use:
-            what = ("med kommunens eget indhold, men rapporten laves uden (giv --content med samme "
-                    "indhold som da arket blev lavet)")
+            what = ("med kommunens eget indhold, men rapporten laves uden (giv mødefilen med --moede, "
+                    "eller --content med samme indhold som da arket blev lavet)")
         else:
             what = "med et andet lokalt indhold end det, rapporten laves med"
         outcome.problems.append(Problem(outcome.label, f"arket er lavet {what}; tekster i rapporten "
