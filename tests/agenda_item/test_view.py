@@ -32,6 +32,10 @@ def test_sections_as_danish_agenda_items_have_them(committee, catalog):
         assert f"\n{heading.upper()}\n" in text
     assert "Tema 2: Den juridiske ramme for frivillige." in text
     assert "Tavshedspligt for frivillige: Forvaltningsloven § 27" in text
+    # The legal appendix is its own attachment of the agenda item, as the pack carries it.
+    bilag = item.sections[-1].blocks[0].texts
+    assert "Bilag A: Juridiske spørgsmål og svar (juridisk-bilag.pdf)" in bilag
+    assert "Bilag A (juridisk-bilag.pdf) gennemgår de juridiske spørgsmål" in " ".join(text.split())
 
 
 def test_indstilling_asks_a_committee_to_discuss_and_take_a_position(committee, catalog):
