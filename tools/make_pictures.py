@@ -87,7 +87,7 @@ def main() -> int:
         sheet = next(sheet_dir.glob("*.pdf"))
         made = [_png(guide, _page_with(guide, "Spørgsmål til drøftelse"), "guide-side"),
                 _png(sheet, _page_with(sheet, "Ansvarlig"), "selvevaluering-ark"),
-                _png(report, min(2, _page_with(report, "Parathed")), "statusrapport-side")]
+                _png(report, 1, "statusrapport-side")]
     for path in made:
         print(path.relative_to(ROOT))
     return 0
