@@ -2,8 +2,8 @@
 
 The copy lives in ``tests/data/golden/``. After a deliberate change to the guide, regenerate it with
 ``make golden`` and review the change as a diff (``git diff tests/data/golden``) before committing.
-Embedded fonts and pictures (``data:`` URIs) are replaced by a placeholder, so the copy stays small
-and the diff shows text and structure only.
+Embedded fonts and pictures (``data:`` URIs) and the inlined stylesheets are replaced by placeholders,
+so the copy stays small and the diff shows text and structure only.
 """
 
 from __future__ import annotations
@@ -21,9 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 GOLDEN = ROOT / "tests" / "data" / "golden"
 EXAMPLES = ("socialudvalg", "kommunalbestyrelse-temamoede")
 _DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+")
+_STYLE = re.compile(r"<style>.*?</style>", re.S)
 
 
 def _normalise(html: str) -> str:
+    """Mask embedded files and the inlined stylesheets (they live in templates/ and are diffed there)."""
+    html = _STYLE.sub("<style>…</style>", html)
     return _DATA_URI.sub("data:…", html).rstrip() + "\n"
 
 
