@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import shutil
 from pathlib import Path
 
@@ -20,6 +21,8 @@ DATA = Path(__file__).resolve().parent / "data"
 #: The one test catalog, and the day its tests are checked on (its review dates are recent then).
 TEST_CATALOG = DATA / "catalog" / "good"
 TEST_TODAY = dt.date(2026, 11, 23)
+#: A legal answer's ``reviewed:`` date in the catalog's YAML (what precedes it is group 1).
+REVIEWED = re.compile(r"(?m)^(\s+reviewed: )\d{4}-\d{2}-\d{2}$")
 
 
 @pytest.fixture(autouse=True)
@@ -47,9 +50,25 @@ def test_catalog():
     return check_catalog(data_dir=TEST_CATALOG, today=TEST_TODAY).catalog
 
 
+@pytest.fixture(scope="session")
+def meeting(test_catalog):
+    """The council's theme meeting on the test catalog (``tests/data/temamoede.yaml``): beta, alfa, gamma."""
+    from workbook.meeting.load import load_meeting
+
+    return load_meeting(DATA / "temamoede.yaml", test_catalog)
+
+
+@pytest.fixture(scope="session")
+def udvalgsmoede(test_catalog):
+    """A committee's meeting on the test catalog (``tests/data/udvalgsmoede.yaml``): alfa and beta, a logo."""
+    from workbook.meeting.load import load_meeting
+
+    return load_meeting(DATA / "udvalgsmoede.yaml", test_catalog)
+
+
 @pytest.fixture
 def test_catalog_dir(monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the CLI at a copy of the test catalog, with its review date a month ago.
+    """Point the CLI at a copy of the test catalog, with every review date a month ago.
 
     The CLI checks against today's date, so the copy's review date is moved relative to today
     (the shipped content is being written by others and must not decide these tests). This is the
@@ -59,11 +78,10 @@ def test_catalog_dir(monkeypatch: pytest.MonkeyPatch) -> Path:
 
     target = Path("katalog").resolve()
     shutil.copytree(TEST_CATALOG, target)
-    legal = target / "legal.yaml"
     recent = (dt.date.today() - dt.timedelta(days=30)).isoformat()
-    legal.write_text(
-        legal.read_text(encoding="utf-8").replace("2026-06-01", recent), encoding="utf-8"
-    )
+    for path in target.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(REVIEWED.sub(rf"\g<1>{recent}", text), encoding="utf-8")
     monkeypatch.setattr(catalog_module, "DATA_DIR", target)
     return target
 

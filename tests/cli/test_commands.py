@@ -157,8 +157,8 @@ def test_content_check_ok(test_catalog_dir: Path) -> None:
     result = CliRunner().invoke(cli, ["content", "check", "--strict"], prog_name="workbook")
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "Kataloget er i orden: version 9999.1, 2 temaer, 1 juridiske emner, 1 eksempler, "
-        "1 ordforklaringer, 2 kilder; 0 advarsler.\n"
+        "Kataloget er i orden: version 9999.1, 5 temaer, 2 juridiske emner, 1 eksempler, "
+        "4 ordforklaringer, 6 kilder; 0 advarsler.\n"
     )
     assert result.stderr == ""
 
@@ -224,22 +224,29 @@ def test_content_list_table(test_catalog_dir: Path) -> None:
     assert result.stdout == (
         "Testkatalog, version 9999.1 (15.01.2026)\n"
         "\n"
-        "Temaer (2)\n"
-        "id             titel                           spørgsmål  tjekpunkter  beslutninger  jura"
-        "  min.\n"
-        "-------------  ------------------------------  ---------  -----------  ------------  ----"
-        "  ----\n"
-        "frivillige     Frivillige i kommunen                   2            3             1     1"
-        "    20\n"
-        "partnerskaber  Partnerskaber med virksomheder          1            2             2     0"
-        "    15\n"
+        "Temaer (5)\n"
+        "id             titel                                   spørgsmål  tjekpunkter  beslutninger"
+        "  jura  min.\n"
+        "-------------  --------------------------------------  ---------  -----------  ------------"
+        "  ----  ----\n"
+        "frivillige     Frivillige i kommunen                           2            4             1"
+        "     1    20\n"
+        "partnerskaber  Partnerskaber med virksomheder                  1            2             2"
+        "     0    15\n"
+        "alfa           Fællesskaber og frivillige i velfærden          3            4             2"
+        "     1    25\n"
+        "beta           Jura for frivillige og partnerskaber            2            6             1"
+        "     2    20\n"
+        "gamma          Økonomi, opfølgning og læring                  10            3             3"
+        "     0    15\n"
         "\n"
-        "Juridiske emner (1)\n"
-        "id       titel          svar\n"
-        "-------  -------------  ----\n"
-        "tavshed  Tavshedspligt     1\n"
+        "Juridiske emner (2)\n"
+        "id       titel                   svar\n"
+        "-------  ----------------------  ----\n"
+        "tavshed  Tavshedspligt              2\n"
+        "udbud    Udbud og partnerskaber     1\n"
         "\n"
-        "Eksempler: 1   Ordforklaringer: 1   Kilder: 2\n"
+        "Eksempler: 1   Ordforklaringer: 4   Kilder: 6\n"
     )
 
 
@@ -249,10 +256,11 @@ def test_content_list_with_overlay(test_catalog_dir: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert (
-        "partnerskaber  Partnerskaber i Fjordby          1            1             1     0    25\n"
+        "partnerskaber  Partnerskaber i Fjordby                         1            1             1"
+        "     0    25\n"
         in result.stdout
     )
-    assert result.stdout.endswith("Eksempler: 2   Ordforklaringer: 1   Kilder: 2\n")
+    assert result.stdout.endswith("Eksempler: 2   Ordforklaringer: 4   Kilder: 6\n")
 
 
 def test_verbose_shows_replacements_and_is_per_invocation(test_catalog_dir: Path) -> None:

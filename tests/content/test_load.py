@@ -30,7 +30,7 @@ BAD_FIXTURES: dict[str, list[str]] = {
         "katalog/duplicate-key.yaml:4: ugyldig YAML: nøglen 'title' står to gange",
     ],
     "duplicate-id": [
-        "katalog/other.yaml:11: kilde 'kilde-lov': id'et er brugt før "
+        "katalog/other.yaml:12: kilde 'kilde-lov': id'et er brugt før "
         "(katalog/duplicate-id.yaml:2)",
         "katalog/themes.yaml:14: spørgsmål 'frivillige-q1': id'et er brugt før "
         "(katalog/duplicate-id.yaml:11)",
@@ -195,7 +195,7 @@ def test_good_catalog_loads_with_every_field_typed() -> None:
     assert tuple(_texts(result.warnings)) == ()
     assert cat.info == model.CatalogInfo("9999.1", dt.date(2026, 1, 15), "Testkatalog")
     assert cat.version == "9999.1"
-    assert cat.theme_ids == ("frivillige", "partnerskaber")
+    assert cat.theme_ids == ("frivillige", "partnerskaber", "alfa", "beta", "gamma")
     theme = cat.theme("frivillige")
     assert (
         theme.background
@@ -203,10 +203,11 @@ def test_good_catalog_loads_with_every_field_typed() -> None:
     )
     assert [q.id for q in theme.questions] == ["frivillige-q1", "frivillige-q2"]
     assert theme.questions[0].hint == "Tænk på borgerens perspektiv."
-    assert [c.id for c in theme.checklist] == ["frivillige-t1", "frivillige-t2", "frivillige-t3"]
+    assert [c.id for c in theme.checklist] == ["frivillige-t1", "frivillige-t2", "frivillige-t3", "frivillige-t4"]
     assert theme.legal_topics == ("tavshed",)
     answer = cat.legal_topic("tavshed").answers[0]
-    assert [h.label for h in answer.hjemmel] == ["Forvaltningsloven § 27"]
+    assert [h.label for h in answer.hjemmel] == [
+        "Forvaltningsloven § 27, stk. 1", "Straffeloven §§ 152, 152 a og 152 c"]
     assert answer.hjemmel[0].number == "LBK nr. 433 af 22.4.2014"
     assert answer.hjemmel[0].eli == "https://www.retsinformation.dk/eli/lta/2014/433"
     assert cat.laws["forvaltningsloven"].number == "LBK nr. 433 af 22.4.2014"
@@ -265,13 +266,14 @@ def test_overlay_replaces_items_in_place_and_adds_new_ones() -> None:
     base = check_catalog(data_dir=GOOD, today=TODAY).catalog
     cat = check_catalog(overlay=DATA / "overlay", data_dir=GOOD, today=TODAY).catalog
     # replaced: same id, the overlay's content, the same place in the catalog order
-    assert cat.theme_ids == base.theme_ids == ("frivillige", "partnerskaber")
+    assert cat.theme_ids == base.theme_ids == ("frivillige", "partnerskaber", "alfa", "beta", "gamma")
     assert cat.theme("partnerskaber").title == "Partnerskaber i Fjordby"
     assert cat.theme("partnerskaber").minutes == 25
     assert [c.id for c in cat.theme("partnerskaber").checklist] == ["partnerskaber-t1"]
     assert cat.get("partnerskaber-t2") is None  # sub-items go with the replaced theme
     assert cat.source("kilde-politik").publisher == "Fjordby Kommune"
-    assert [s.id for s in cat.sources] == ["kilde-lov", "kilde-politik"]
+    assert [s.id for s in cat.sources] == [
+        "kilde-lov", "kilde-politik", "kilde-kl", "kilde-strategi", "kilde-ombudsmand", "kilde-udbud"]
     # added
     assert [c.id for c in cat.cases] == ["besoegsvenner", "fjordby-besoegsvenner"]
     assert cat.theme("partnerskaber").cases == ("fjordby-besoegsvenner",)
@@ -349,7 +351,7 @@ def test_stale_citation_and_passed_expected_change_are_warnings() -> None:
 
 def test_load_catalog_logs_the_warnings(caplog: pytest.LogCaptureFixture) -> None:
     cat = load_catalog(DATA / "overlay-old-review", today=TODAY, data_dir=GOOD)
-    assert cat.theme_ids == ("frivillige", "partnerskaber")
+    assert cat.theme_ids == ("frivillige", "partnerskaber", "alfa", "beta", "gamma")
     warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert len(warnings) == 1
     assert "senest gennemgået 2025-11-22" in warnings[0]
@@ -363,7 +365,8 @@ def test_result_is_reused_until_a_file_changes() -> None:
         "glossary:\n  - id: ord-ny\n    term: Ny\n    definition: Et nyt ord.\n", encoding="utf-8"
     )
     second = check_catalog(data_dir=data_dir, today=TODAY)
-    assert [g.id for g in second.catalog.glossary] == ["ord-frivillig", "ord-ny"]
+    assert [g.id for g in second.catalog.glossary] == [
+        "ord-frivillig", "ord-alliance", "ord-oekonomi", "ord-aeldreraad", "ord-ny"]
 
 
 def test_a_file_that_cannot_be_parsed_is_not_buried_under_reference_errors() -> None:

@@ -56,6 +56,7 @@ sources:
     assert [(c.id, c.statement) for c in theme.checklist] == [
         ("frivillige-t1", "Vi har en frivilligpolitik."),
         ("frivillige-t2", "Alle ledere kender politikken."),
+        ("frivillige-t4", "Frivillige ved, hvem de kan spørge."),
         ("frivillige-t9", "Frivillige får en kontaktperson."),
     ]
     assert theme.checklist[0].help == "Se kommunens hjemmeside."  # untouched field of a nested item

@@ -1,7 +1,8 @@
 """Tests for the discussion guide: content, numbering, page references, accessibility and safety.
 
-Each document is rendered once per session (module fixtures): the small test catalog in
-``tests/data/guide/`` for exact checks, and the example meetings with the shipped catalog.
+Each document is rendered once per module (module fixtures): the shared test catalog with its two
+meetings (conftest's ``udvalgsmoede`` and ``meeting``) for exact checks, and the example meetings with
+the shipped catalog.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from workbook.meeting.load import load_meeting
 from workbook.meeting.plan import select_themes
 
 HERE = Path(__file__).resolve().parent.parent
-GUIDE_DATA = HERE / "data" / "guide"
+DATA = HERE / "data"
+TEST_CATALOG = DATA / "catalog" / "good"
 EXAMPLES = HERE.parent / "examples"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 
@@ -57,28 +59,17 @@ def outline_pages(path: Path) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def test_catalog():
-    return check_catalog(data_dir=GUIDE_DATA / "catalog", today=dt.date(2026, 11, 1)).catalog
-
-
-@pytest.fixture(scope="module")
-def meeting(test_catalog):
-    return load_meeting(GUIDE_DATA / "moede.yaml", test_catalog)
-
-
-@pytest.fixture(scope="module")
-def rendered(test_catalog, meeting, tmp_path_factory):
-    """The test meeting as full, short, archival and HTML guide, each rendered once."""
+def rendered(test_catalog, udvalgsmoede, meeting, tmp_path_factory):
+    """The committee's meeting as full, short, archival and HTML guide, the council's as short, each once."""
     out = tmp_path_factory.mktemp("guide")
     docs = {
-        "fuld": render_guide(meeting, test_catalog, out / "fuld.pdf"),
-        "jura": render_guide(meeting, test_catalog, out / "jura.pdf", variant="jura"),
-        "kort": render_guide(meeting, test_catalog, out / "kort.pdf", variant="kort"),
-        "pdfa": render_guide(meeting, test_catalog, out / "pdfa.pdf", pdfa=True),
-        "html": render_guide(meeting, test_catalog, out / "guide.html", fmt="html"),
+        "fuld": render_guide(udvalgsmoede, test_catalog, out / "fuld.pdf"),
+        "jura": render_guide(udvalgsmoede, test_catalog, out / "jura.pdf", variant="jura"),
+        "kort": render_guide(udvalgsmoede, test_catalog, out / "kort.pdf", variant="kort"),
+        "pdfa": render_guide(udvalgsmoede, test_catalog, out / "pdfa.pdf", pdfa=True),
+        "html": render_guide(udvalgsmoede, test_catalog, out / "guide.html", fmt="html"),
     }
-    alle = load_meeting(GUIDE_DATA / "moede-alle.yaml", test_catalog)
-    docs["alle-kort"] = render_guide(alle, test_catalog, out / "alle-kort.pdf", variant="kort")
+    docs["tema-kort"] = render_guide(meeting, test_catalog, out / "tema-kort.pdf", variant="kort")
     return docs
 
 
@@ -103,10 +94,10 @@ def examples_rendered(shipped, tmp_path_factory):
 # --- content ----------------------------------------------------------------------------------
 
 
-def test_selected_content_is_in_the_pdf_and_unselected_is_not(rendered, test_catalog, meeting):
+def test_selected_content_is_in_the_pdf_and_unselected_is_not(rendered, test_catalog, udvalgsmoede):
     text = " ".join(page_texts(rendered["fuld"]))
     appendix = " ".join(page_texts(rendered["jura"]))
-    for chosen in select_themes(meeting, test_catalog):
+    for chosen in select_themes(udvalgsmoede, test_catalog):
         theme = chosen.theme
         assert f"{chosen.number} {theme.title}" in text
         for item in (*theme.questions, *theme.decisions):
@@ -151,15 +142,15 @@ def test_legal_boxes_certainty_and_annex(rendered):
     assert annex
 
 
-def test_sources_are_numbered_in_order_of_citation(rendered, test_catalog, meeting):
-    view = build_view(meeting, test_catalog, appendix_pages={})
-    appendix = build_view(meeting, test_catalog, variant="jura")
+def test_sources_are_numbered_in_order_of_citation(rendered, test_catalog, udvalgsmoede):
+    view = build_view(udvalgsmoede, test_catalog, appendix_pages={})
+    appendix = build_view(udvalgsmoede, test_catalog, variant="jura")
     for v in (view, appendix):
         assert [s.number for s in v.sources] == list(range(1, len(v.sources) + 1))
     assert view.sources[0].title == "Velfærd skabes i fællesskab"  # alfa's first background source
     assert view.chapters[0].sources[0].number == 1
     last = page_texts(rendered["fuld"])[-1]
-    assert "Kilder" in last and "[3] Vejledning om udbud af sociale ydelser" in last
+    assert "Kilder" in last and "[4] Vejledning om udbud af sociale ydelser" in last
     # Each document lists what it cites: the appendix's sources are not the guide's.
     cited = {r.number for t in appendix.legal_annex for a in t.answers for r in a.sources}
     assert cited == {s.number for s in appendix.sources}
@@ -169,10 +160,10 @@ def test_sources_are_numbered_in_order_of_citation(rendered, test_catalog, meeti
         assert {s.url for s in v.sources} <= uris
 
 
-def test_glossary_holds_only_the_terms_the_themes_use(test_catalog, meeting):
-    view = build_view(meeting, test_catalog)
-    assert [g.term for g in view.glossary] == ["Velfærdsalliance"]
-    themes = " ".join(t for s in select_themes(meeting, test_catalog) for t in theme_texts(s.theme)).casefold()
+def test_glossary_holds_only_the_terms_the_themes_use(test_catalog, udvalgsmoede):
+    view = build_view(udvalgsmoede, test_catalog)
+    assert [g.term for g in view.glossary] == ["Frivillig", "Velfærdsalliance"]
+    themes = " ".join(t for s in select_themes(udvalgsmoede, test_catalog) for t in theme_texts(s.theme)).casefold()
     assert "velfærdsallian" in themes and "ældreråd" not in themes and "socialøkonomisk" not in themes
 
 
@@ -183,7 +174,7 @@ def test_cover_colophon_and_running_header(rendered):
                      "Onsdag den 10. marts 2027", "Kl. 16:30–17:40"):
         assert expected in cover
     assert "Vejledende – ikke juridisk rådgivning" in pages[1]
-    assert "version test.1 af 1. oktober 2026" in pages[1]
+    assert "version 9999.1 af 15. januar 2026" in pages[1]
     assert "Jonas Brandt, jobr@testby.dk" in pages[1]
     total = len(pages)
     for number, text in enumerate(pages[1:], start=2):
@@ -224,21 +215,21 @@ def check_agenda(view, text: str) -> None:
     assert f"{view.start}–{view.end} I alt {view.total_minutes}" in text
 
 
-def test_meeting_plan_times_add_up(rendered, test_catalog, meeting):
-    view = build_view(meeting, test_catalog)
+def test_meeting_plan_times_add_up(rendered, test_catalog, udvalgsmoede):
+    view = build_view(udvalgsmoede, test_catalog)
     assert [r.span for r in view.agenda] == ["16:30–16:35", "16:35–17:00", "17:00–17:30", "17:30–17:40"]
     check_agenda(view, page_texts(rendered["fuld"])[2])
     check_agenda(view, page_texts(rendered["kort"])[0])
 
 
-def test_short_handout_has_questions_and_decisions_on_two_pages_per_theme(rendered, test_catalog):
-    for key, meeting_file in (("kort", "moede.yaml"), ("alle-kort", "moede-alle.yaml")):
-        meeting = load_meeting(GUIDE_DATA / meeting_file, test_catalog)
+def test_short_handout_has_questions_and_decisions_on_two_pages_per_theme(rendered, test_catalog,
+                                                                          udvalgsmoede, meeting):
+    for key, handout_meeting in (("kort", udvalgsmoede), ("tema-kort", meeting)):
         pages = page_texts(rendered[key])
         text = " ".join(pages)
         assert "Baggrund" not in text and "det siger reglerne" not in text.casefold()
         starts = []
-        for chosen in select_themes(meeting, test_catalog):
+        for chosen in select_themes(handout_meeting, test_catalog):
             heading = f"{chosen.number} {chosen.theme.title}"
             starts.append(next(i for i, p in enumerate(pages)
                                if p.casefold().startswith(f"tema {chosen.number} ·")))
@@ -310,8 +301,8 @@ def test_pdfua_and_pdfa_compliance(rendered):
     assert _failures(rendered["pdfa"], "3a") == []
 
 
-def test_rendering_logs_nothing(test_catalog, meeting, tmp_path, no_log_records):
-    render_guide(meeting, test_catalog, tmp_path / "g.pdf", variant="kort")
+def test_rendering_logs_nothing(test_catalog, udvalgsmoede, tmp_path, no_log_records):
+    render_guide(udvalgsmoede, test_catalog, tmp_path / "g.pdf", variant="kort")
 
 
 # --- HTML ---------------------------------------------------------------------------------------
@@ -336,7 +327,7 @@ def parse_html(path: Path) -> _Collector:
     return parser
 
 
-def test_html_is_self_contained(rendered, test_catalog, meeting):
+def test_html_is_self_contained(rendered, test_catalog, udvalgsmoede):
     doc = parse_html(rendered["html"])
     assert ("html", {"lang": "da"}) in doc.tags
     for tag, attrs in doc.tags:
@@ -364,15 +355,16 @@ def test_hostile_overlay_and_meeting_text_is_printed_not_run(test_catalog, tmp_p
     overlay = tmp_path / "lokalt"
     overlay.mkdir()
     (overlay / "tema.yaml").write_text(
-        (GUIDE_DATA / "catalog" / "themes.yaml").read_text(encoding="utf-8").split("  - id: beta")[0]
+        "themes:\n  - id: alfa\n" + (TEST_CATALOG / "themes.yaml").read_text(encoding="utf-8")
+        .partition("  - id: alfa\n")[2].partition("  - id: beta\n")[0]
         .replace("text: Hvilke velfærdsområder vil vi prioritere først?", f"text: '{HOSTILE}'"),
         encoding="utf-8")
-    catalog = check_catalog(overlay, data_dir=GUIDE_DATA / "catalog", today=dt.date(2026, 11, 1)).catalog
+    catalog = check_catalog(overlay, data_dir=TEST_CATALOG, today=dt.date(2026, 11, 23)).catalog
     meeting_file = tmp_path / "moede.yaml"
     meeting_file.write_text(
-        (GUIDE_DATA / "moede.yaml").read_text(encoding="utf-8")
+        (DATA / "udvalgsmoede.yaml").read_text(encoding="utf-8")
         .replace("titel: Frivillige og partnerskaber", "titel: '" + HOSTILE + "'")
-        .replace("logo: logo.svg", f"logo: {GUIDE_DATA / 'logo.svg'}"), encoding="utf-8")
+        .replace("logo: meetings/logo.svg", f"logo: {DATA / 'meetings' / 'logo.svg'}"), encoding="utf-8")
     meeting = load_meeting(meeting_file, catalog)
     assert HOSTILE in catalog.theme("alfa").questions[1].text
     pdf_path = render_guide(meeting, catalog, tmp_path / "g.pdf")
@@ -396,14 +388,14 @@ def test_hostile_overlay_and_meeting_text_is_printed_not_run(test_catalog, tmp_p
     ("_cover.html", '<img src="file:///etc/passwd" alt="">', "'/etc/passwd' må ikke hentes"),
     ("_cover.html", '<img src="../../something.png" alt="">', "something.png' må ikke hentes"),
 ])
-def test_cli_refuses_template_override_outside_assets(tmp_path, test_catalog, meeting, name, content,
+def test_cli_refuses_template_override_outside_assets(tmp_path, test_catalog, udvalgsmoede, name, content,
                                                       message, monkeypatch):
     folder = tmp_path / "egne"
     folder.mkdir()
     (folder / name).write_text(content, encoding="utf-8")
     target = tmp_path / "ud.pdf"
     with pytest.raises(RenderError, match=message):
-        render_guide(meeting, test_catalog, target, templates=folder)
+        render_guide(udvalgsmoede, test_catalog, target, templates=folder)
     assert not target.exists()
     # The same through the command line, with the shipped catalog and an example meeting.
     meeting_file = tmp_path / "moede.yaml"
@@ -496,9 +488,9 @@ def test_example_guides(examples_rendered, shipped, stem):
         assert report.is_compliant, [f.rule_id for f in report.failures]
 
 
-def test_default_output_names(meeting):
-    assert default_output(meeting) == Path("output/moede/droeftelsesguide.pdf")
-    assert default_output(meeting, "kort", "html") == Path("output/moede/droeftelsesguide-kort.html")
+def test_default_output_names(udvalgsmoede):
+    assert default_output(udvalgsmoede) == Path("output/udvalgsmoede/droeftelsesguide.pdf")
+    assert default_output(udvalgsmoede, "kort", "html") == Path("output/udvalgsmoede/droeftelsesguide-kort.html")
 
 
 # --- each text once, worded for the forum (the example meetings, shipped catalog) ---------------

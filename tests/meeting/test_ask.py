@@ -50,10 +50,13 @@ def test_interactive_init_asks_reasks_and_writes_a_loadable_file(test_catalog: C
     assert "'25:00' er ikke et gyldigt klokkeslæt. Skriv fx 16:00." in result.stdout
     assert (
         "Temaer i kataloget:\n   1. frivillige (20 min.): Frivillige i kommunen\n"
-        "   2. partnerskaber (15 min.): Partnerskaber med virksomheder\n" in result.stdout
+        "   2. partnerskaber (15 min.): Partnerskaber med virksomheder\n"
+        "   3. alfa (25 min.): Fællesskaber og frivillige i velfærden\n"
+        "   4. beta (20 min.): Jura for frivillige og partnerskaber\n"
+        "   5. gamma (15 min.): Økonomi, opfølgning og læring\n" in result.stdout
     )
-    assert ("ukendt tema 'frivilige'. Skriv et af numrene 1–2 fra listen, et tema-id eller 'alle'. "
-            "Gyldige temaer: frivillige, partnerskaber") in result.stdout
+    assert ("ukendt tema 'frivilige'. Skriv et af numrene 1–5 fra listen, et tema-id eller 'alle'. "
+            "Gyldige temaer: frivillige, partnerskaber, alfa, beta, gamma") in result.stdout
     assert result.stdout.endswith(
         "Mødefilen er skrevet: møde.yaml (2 temaer).\n"
         "Lav mødepakken (guide, selvevaluering og oversigt) med: workbook build møde.yaml\n"
@@ -96,7 +99,7 @@ def test_interactive_init_has_no_default_theme_and_asks_only_what_is_missing(
     assert "Du bliver spurgt om dato, sted, kontakt og temaer til mødefilen." in result.stdout
     assert result.stdout.count("Vælg temaer (numre eller id'er adskilt af komma, eller 'alle'): ") == 2
     meeting = load_meeting(Path("moede.yaml"), test_catalog)  # the default file name
-    assert [t.theme_id for t in meeting.themes] == ["frivillige", "partnerskaber"]
+    assert [t.theme_id for t in meeting.themes] == ["frivillige", "partnerskaber", "alfa", "beta", "gamma"]
     assert (meeting.forum, meeting.start) == ("Socialudvalget", dt.time(9, 0))
 
 
@@ -175,8 +178,8 @@ def test_no_input_unknown_theme(test_catalog: Catalog) -> None:
         ]
     )
     assert result.exit_code == 1
-    assert result.stderr == ("Fejl: ukendt tema 'jura'. Skriv et af numrene 1–2 fra listen, et tema-id eller "
-                             "'alle'. Gyldige temaer: frivillige, partnerskaber\n")
+    assert result.stderr == ("Fejl: ukendt tema 'jura'. Skriv et af numrene 1–5 fra listen, et tema-id eller "
+                             "'alle'. Gyldige temaer: frivillige, partnerskaber, alfa, beta, gamma\n")
     assert not Path("moede.yaml").exists()
 
 
@@ -208,6 +211,9 @@ def test_refuses_to_overwrite_without_force(test_catalog: Catalog) -> None:
     assert [t.theme_id for t in load_meeting(Path("moede.yaml"), test_catalog).themes] == [
         "frivillige",
         "partnerskaber",
+        "alfa",
+        "beta",
+        "gamma",
     ]
 
 
@@ -223,11 +229,14 @@ def test_values_from_options_resolves_numbers_all_and_duplicates(test_catalog: C
     assert values["temaer"] == [
         {"id": "partnerskaber", "minutter": 15},
         {"id": "frivillige", "minutter": 20},
+        {"id": "alfa", "minutter": 25},
+        {"id": "beta", "minutter": 20},
+        {"id": "gamma", "minutter": 15},
     ]
     with pytest.raises(MeetingError) as info:
-        values_from_options({**given, "temaer": ("3",)}, test_catalog)
-    assert str(info.value) == ("ukendt tema '3'. Skriv et af numrene 1–2 fra listen, et tema-id eller 'alle'. "
-                               "Gyldige temaer: frivillige, partnerskaber")
+        values_from_options({**given, "temaer": ("6",)}, test_catalog)
+    assert str(info.value) == ("ukendt tema '6'. Skriv et af numrene 1–5 fra listen, et tema-id eller 'alle'. "
+                               "Gyldige temaer: frivillige, partnerskaber, alfa, beta, gamma")
 
 
 @pytest.mark.parametrize("text", ["12.05.2027", "12-05-2027", "12. maj 2027", "2027-05-12"])

@@ -26,7 +26,7 @@ KNOWN_KEYS = (
 #: the folder the file was copied to (absolute).
 BAD_MEETINGS: dict[str, list[str]] = {
     "unknown-theme": [
-        "unknown-theme.yaml:9: ukendt tema 'frivilige'. Gyldige temaer: frivillige, partnerskaber",
+        "unknown-theme.yaml:9: ukendt tema 'frivilige'. Gyldige temaer: frivillige, partnerskaber, alfa, beta, gamma",
     ],
     "bad-date": [
         "bad-date.yaml:4: feltet 'dato': '2027-02-30' er ikke en gyldig dato (skriv ÅÅÅÅ-MM-DD eller "

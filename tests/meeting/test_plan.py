@@ -57,6 +57,7 @@ def test_selected_themes_are_numbered_in_meeting_order(test_catalog: Catalog) ->
         ("2.1", "frivillige-t1"),
         ("2.2", "frivillige-t2"),
         ("2.3", "frivillige-t3"),
+        ("2.4", "frivillige-t4"),
     ]
     assert selected[1].theme is test_catalog.theme("frivillige")
 

@@ -128,7 +128,7 @@ def test_a_malformed_content_workbook_gives_located_danish_errors(catalog) -> No
 
 
 def test_a_workbook_that_is_not_a_content_workbook(tmp_path: Path) -> None:
-    shutil.copy(ROOT / "tests" / "data" / "xlsx-moede.yaml", "m.yaml")
+    shutil.copy(ROOT / "tests" / "data" / "temamoede.yaml", "m.yaml")
     from openpyxl import Workbook
 
     Workbook().save("andet.xlsx")

@@ -126,7 +126,7 @@ def test_every_selected_statement_is_present_once_with_its_id_and_printed_number
     assert ids == expected and len(set(ids)) == len(ids)
     # Numbers are the guide's: the first selected theme (beta) is chapter 1.
     assert wb["Frivillige & jura"]["A5"].value == "1.1"
-    assert wb["Alfa ambition"]["A8"].value == "2.4"
+    assert wb["Fællesskaber"]["A8"].value == "2.4"
 
 
 def test_validations_cover_exactly_the_input_cells(written):
@@ -210,7 +210,7 @@ def test_metadata_sheet_identifies_catalog_meeting_and_every_item(written, meeti
     assert values[MetaKey.FORMAT] == FORMAT_NAME
     assert values[MetaKey.FORMAT_VERSION] == FORMAT_VERSION
     assert values[MetaKey.TOOL_VERSION] == __version__
-    assert values[MetaKey.CATALOG_VERSION] == test_catalog.version == "2099.01-test"
+    assert values[MetaKey.CATALOG_VERSION] == test_catalog.version == "9999.1"
     assert (
         values[MetaKey.CATALOG_HASH] == test_catalog.content_hash
         and len(test_catalog.content_hash) == 64
@@ -234,7 +234,7 @@ def test_metadata_sheet_identifies_catalog_meeting_and_every_item(written, meeti
 
 def test_catalog_and_meeting_text_that_looks_like_a_formula_stays_text(written):
     wb = load_workbook(written)
-    alfa = wb["Alfa ambition"]
+    alfa = wb["Fællesskaber"]
     cells = {
         alfa.cell(HEADER_ROW + 1, COL["statement"]): "=SUM(1,2) står som tekst, ikke som formel.",
         alfa.cell(HEADER_ROW + 1, COL["help"]): "+45 12 34 56 78",
@@ -264,7 +264,7 @@ def test_workbook_properties_and_print_setup(written, meeting):
         assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
         assert ws.oddHeader.left.text == "=Fjordby && Omegn Kommune"  # & escaped for Excel
         assert ws.oddFooter.center.text == "Side &P af &N"
-    assert wb["Alfa ambition"].page_setup.orientation == "landscape"
+    assert wb["Fællesskaber"].page_setup.orientation == "landscape"
     assert wb[SHEET_OVERVIEW].page_setup.fitToHeight == 1
 
 
@@ -294,7 +294,7 @@ def test_overview_readiness_leaves_out_ved_ikke_as_the_report_does(written):
 
 def test_answer_colours_follow_the_reader_and_values_off_the_scale_get_a_red_border(written):
     wb = load_workbook(written)
-    ws = wb["Alfa ambition"]
+    ws = wb["Fællesskaber"]
     answer = get_column_letter(COL["answer"])
     rules = [
         (str(cf.sqref), rule)
@@ -612,7 +612,7 @@ def test_libreoffice_computes_the_overview_as_python_does(written, meeting, test
     # Seed 0 has an unanswered theme and an all-"Ikke relevant" theme: blank, never #DIV/0!.
     seed0 = _overview_values(outputs[0])
     assert (
-        seed0["2. Alfa ambition"]["Andel ja"] is None
+        seed0["2. Fællesskaber"]["Andel ja"] is None
         and seed0["3. Øko-opfølgning"]["Parathed"] is None
     )
     assert seed0["3. Øko-opfølgning"]["Andel ja"] == 0
