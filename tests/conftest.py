@@ -14,13 +14,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from xlsx_fixtures import TEST_CATALOG, load_test_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 DATA = Path(__file__).resolve().parent / "data"
-#: The one test catalog, and the day its tests are checked on (its review dates are recent then).
-TEST_CATALOG = DATA / "catalog" / "good"
-TEST_TODAY = dt.date(2026, 11, 23)
 #: A legal answer's ``reviewed:`` date in the catalog's YAML (what precedes it is group 1).
 REVIEWED = re.compile(r"(?m)^(\s+reviewed: )\d{4}-\d{2}-\d{2}$")
 
@@ -45,9 +43,7 @@ def catalog():
 @pytest.fixture(scope="session")
 def test_catalog():
     """The test catalog (``tests/data/catalog/good``), checked on ``TEST_TODAY``, loaded once."""
-    from workbook.content.load import check_catalog
-
-    return check_catalog(data_dir=TEST_CATALOG, today=TEST_TODAY).catalog
+    return load_test_catalog()
 
 
 @pytest.fixture(scope="session")

@@ -1,23 +1,29 @@
-"""Test helpers for filled workbooks: a small stable catalog, a meeting, and filling answers in.
+"""Test helpers: the test catalog as any version, a meeting, and filling answers into workbooks.
 
-The catalog is built in Python (not loaded from the shipped YAML), so reader, report and upgrade
-tests do not move when the content changes. It exists to vary checklist item ids per catalog
-version (``make_catalog(version, rename=..., remove=..., add=...)``), which the upgrade and report
-tests need; a catalog that only has to be loaded is the shared one in ``tests/data/catalog/good``.
+The catalog is the one test catalog, ``tests/data/catalog/good`` (loaded once, checked on
+``TEST_TODAY``), so reader, report and upgrade tests do not move when the shipped content changes.
+``make_catalog(version, rename=..., remove=..., add=...)`` makes it another catalog version whose
+checklist item ids differ, which the upgrade and report tests need; ``make_catalog()`` is the test
+catalog itself (what conftest's ``test_catalog`` fixture gives).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import re
 import zipfile
 from pathlib import Path
 
-from workbook.content.model import Catalog, CatalogInfo, ChecklistItem, Decision, Question, Theme
+from workbook.content.model import Catalog, ChecklistItem
 from workbook.meeting.load import Meeting, MeetingTheme
 from workbook.xlsx.layout import COLUMN_BY_KEY, INPUT_KEYS, RESPONDENT_FIELDS
 from workbook.xlsx.write import build_workbook, item_rows
+
+#: The one test catalog, and the day its tests are checked on (its review dates are recent then).
+TEST_CATALOG = Path(__file__).resolve().parent / "data" / "catalog" / "good"
+TEST_TODAY = dt.date(2026, 11, 23)
 
 #: A meeting file on the shipped catalog (one theme), for CLI tests.
 MEETING_YAML = """\
@@ -33,33 +39,35 @@ temaer:
 """
 
 
-THEMES = (
-    ("forsikring", "Forsikring", "Forsikring og ansvar", 4),
-    ("roller", "Roller og grænser", "Roller og grænser for frivillige", 3),
-    ("partnerskaber", "Partnerskaber", "Partnerskaber med socialøkonomiske virksomheder", 5),
-)
+def load_test_catalog() -> Catalog:
+    """The test catalog, checked on ``TEST_TODAY`` (``check_catalog`` reuses the result while no file changes)."""
+    from workbook.content.load import check_catalog
+
+    return check_catalog(data_dir=TEST_CATALOG, today=TEST_TODAY).catalog
 
 
-def make_catalog(version: str = "2026.11", *, rename: dict[str, str] | None = None,
+def make_catalog(version: str | None = None, *, rename: dict[str, str] | None = None,
                  remove: tuple[str, ...] = (), add: dict[str, tuple[str, ...]] | None = None) -> Catalog:
-    """Return a small catalog; ``rename``/``remove``/``add`` change checklist item ids per version."""
+    """The test catalog as ``version``; ``rename``/``remove``/``add`` change its checklist item ids.
+
+    ``add`` maps a theme id to new item ids, appended to that theme. Without arguments this is the
+    test catalog itself; otherwise it has its own content hash, as another version would.
+    """
+    base = load_test_catalog()
+    if version is None and not (rename or remove or add):
+        return base
     rename = rename or {}
     add = add or {}
     themes = []
-    for theme_id, short, title, count in THEMES:
-        items = [ChecklistItem(f"{theme_id}-t{i}", f"{title}: udsagn {i} er på plads.",
-                               help=f"Hjælp til udsagn {i}.") for i in range(1, count + 1)]
-        items = [dataclasses.replace(it, id=rename.get(it.id, it.id)) for it in items
+    for theme in base.themes:
+        items = [dataclasses.replace(it, id=rename.get(it.id, it.id)) for it in theme.checklist
                  if it.id not in remove]
-        items += [ChecklistItem(new, f"{title}: nyt udsagn {new}.") for new in add.get(theme_id, ())]
-        themes.append(Theme(
-            id=theme_id, title=title, short_title=short, summary=f"Om {title.lower()}.",
-            background="Baggrund.", key_points=("Et punkt.",),
-            questions=(Question(f"{theme_id}-q1", "Hvad vil vi?"),), checklist=tuple(items),
-            decisions=(Decision(f"{theme_id}-b1", "Vi beslutter."),), minutes=20))
-    info = CatalogInfo(version=version, date=dt.date(2026, 11, 23), title="Testkatalog")
-    return Catalog(info=info, themes=tuple(themes), legal_topics=(), cases=(), sources=(),
-                   glossary=(), content_hash=f"hash-{version}")
+        items += [ChecklistItem(new, f"{theme.title}: nyt udsagn {new}.") for new in add.get(theme.id, ())]
+        themes.append(dataclasses.replace(theme, checklist=tuple(items)))
+    version = version or base.version
+    changes = f"{base.content_hash} {version} {sorted(rename.items())} {sorted(remove)} {sorted(add.items())}"
+    return dataclasses.replace(base, info=dataclasses.replace(base.info, version=version), themes=tuple(themes),
+                               content_hash=hashlib.sha256(changes.encode()).hexdigest())
 
 
 def make_meeting(catalog: Catalog, theme_ids: tuple[str, ...] | None = None) -> Meeting:

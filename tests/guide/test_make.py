@@ -19,6 +19,7 @@ import pikepdf
 import pytest
 from click.testing import CliRunner
 from pdftext import norm, page_texts
+from xlsx_fixtures import TEST_CATALOG, TEST_TODAY
 
 from workbook import danish
 from workbook.cli.commands import cli
@@ -31,7 +32,6 @@ from workbook.meeting.plan import select_themes
 
 HERE = Path(__file__).resolve().parent.parent
 DATA = HERE / "data"
-TEST_CATALOG = DATA / "catalog" / "good"
 EXAMPLES = HERE.parent / "examples"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 
@@ -359,7 +359,7 @@ def test_hostile_overlay_and_meeting_text_is_printed_not_run(test_catalog, tmp_p
         .partition("  - id: alfa\n")[2].partition("  - id: beta\n")[0]
         .replace("text: Hvilke velfærdsområder vil vi prioritere først?", f"text: '{HOSTILE}'"),
         encoding="utf-8")
-    catalog = check_catalog(overlay, data_dir=TEST_CATALOG, today=dt.date(2026, 11, 23)).catalog
+    catalog = check_catalog(overlay, data_dir=TEST_CATALOG, today=TEST_TODAY).catalog
     meeting_file = tmp_path / "moede.yaml"
     meeting_file.write_text(
         (DATA / "udvalgsmoede.yaml").read_text(encoding="utf-8")

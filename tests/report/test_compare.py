@@ -28,7 +28,7 @@ def test_two_rounds_compare_per_theme_and_statement(tmp_path, fill):
     assert "Udviklingen siden runde forår" in flat and "+75" in flat and "−50" in flat
     wb = openpyxl.load_workbook(tmp_path / "ud" / "samlet.xlsx")
     rows = list(wb["Sammenligning"].iter_rows(min_row=2, values_only=True))
-    assert rows[0][:6] == ("Tema", "1", "Forsikring og ansvar", 0.0, 0.83, 83)
+    assert rows[0][:6] == ("Tema", "1", "Frivillige i kommunen", 0.0, 0.83, 83)
     assert rows[len(result.comparison.themes)][:2] == ("Udsagn", "1.1")
 
 

@@ -62,7 +62,7 @@ def test_pdf_and_samlet_show_the_same_rounded_figures(tmp_path, fill):
     # Ja, Ja, Delvist, Nej: readiness 2.5 / 4 = 0.625 -> 63 % in both (half up, not half to even)
     fill(tmp_path / "ind" / "a.xlsx", {0: "Ja", 1: "Ja", 2: "Delvist", 3: "Nej"}, "Anne")
     fill.report([tmp_path / "ind"], tmp_path / "ud", pdf=True)
-    assert "1 Forsikring og ansvar 4 udsagn · 100 % besvaret · parathed 63 %" in pdf_text(
+    assert "1 Frivillige i kommunen 4 udsagn · 100 % besvaret · parathed 63 %" in pdf_text(
         tmp_path / "ud" / "statusrapport.pdf")
     wb = openpyxl.load_workbook(tmp_path / "ud" / "samlet.xlsx")
     header = [c.value for c in wb["Temaer"][1]]

@@ -163,20 +163,20 @@ def test_summary_xlsx_has_one_row_per_respondent_and_item_and_text_stays_text(re
     assert props.subject.startswith("Svar, handleplan og tal fra selvevalueringerne")
     about = dict(wb["Om"].iter_rows(values_only=True))
     assert about["Mødedato"] == "4. februar 2027"
-    assert about["Katalog"] == "Testkatalog, version 2026.11 af 23. november 2026"
+    assert about["Katalog"] == "Testkatalog, version 9999.1 af 15. januar 2026"
 
 
 def test_pdf_is_tagged_and_shows_figures_version_and_definitions(report, ten):
     _, out = report
     pdf = out / "statusrapport.pdf"
     flat = pdf_text(pdf)
-    assert "Statusrapport" in flat and "version 2026.11 af 23. november 2026" in flat
+    assert "Statusrapport" in flat and "version 9999.1 af 15. januar 2026" in flat
     assert "mindst én har svaret Ja og mindst én har svaret Nej" in flat
     for name in NAMES:
         assert name in flat
     expected = _independent(ten[1])
-    readiness = expected["forsikring"]["readiness"]
-    assert f"1 Forsikring og ansvar {len(THEMES['forsikring'])} udsagn" in flat
+    readiness = expected["frivillige"]["readiness"]
+    assert f"1 Frivillige i kommunen {len(THEMES['frivillige'])} udsagn" in flat
     assert f"parathed {round(readiness * 100)} %" in flat
     with pikepdf.open(pdf) as doc:
         assert "/StructTreeRoot" in doc.Root
@@ -192,7 +192,7 @@ def test_charts_are_accessible_svg_with_text_alternatives(report):
     title = re.search(r"<title id=\"([^\"]+)\">([^<]+)</title>", svg)
     desc = re.search(r"<desc id=\"([^\"]+)\">([^<]+)</desc>", svg)
     assert title and desc and f'aria-labelledby="{title[1]} {desc[1]}"' in svg
-    assert desc[2].startswith("1. Forsikring: Ja ")
+    assert desc[2].startswith("1. Frivillige: Ja ")
 
 
 def test_anonym_keeps_names_out_of_every_output(ten, tmp_path):
@@ -221,7 +221,7 @@ def test_corpus_run_reports_each_bad_file_once_and_counts_the_good(tmp_path):
         assert len(lines) == 1, lines
     assert not any("Traceback" in m for m in result.messages)
     report = (tmp_path / "fejlrapport-off-scale.txt").read_text()
-    assert "1. Ugyldigt svar\n   Hvor:     arket 'Forsikring', celle D7, udsagn 1.3\n   Fundet:   'måske'\n" \
+    assert "1. Ugyldigt svar\n   Hvor:     arket 'Frivillige', celle D7, udsagn 1.3\n   Fundet:   'måske'\n" \
            "   Tilladt:  Ja, Delvist, Nej, Ved ikke, Ikke relevant\n" in report
     rejected = (tmp_path / "fejlrapport-encrypted.txt").read_text()
     assert "Filen kunne ikke læses" in rejected and "adgangskode" in rejected
@@ -268,12 +268,12 @@ def test_bad_deadline_and_uncomputed_formula_are_reported_and_kept(tmp_path):
     replace_cells(path, {"FORMULA": '><f>UPPER("direktionen")</f>'})
     result = make_report([path], out_dir=tmp_path / "ud", catalog=CATALOG, pdf=False, today=TODAY)
     assert result.messages == [
-        f"{path} [Forsikring!F5]: formlen '=UPPER(\"direktionen\")' har ingen beregnet værdi (filen er "
+        f"{path} [Frivillige!F5]: formlen '=UPPER(\"direktionen\")' har ingen beregnet værdi (filen er "
         "gemt af et andet program end Excel); formlen er bevaret som tekst",
-        f"{path} [Forsikring!G5]: 'i morgen' er ikke en dato (skriv fx 15.03.2027)",
+        f"{path} [Frivillige!G5]: 'i morgen' er ikke en dato (skriv fx 15.03.2027)",
     ]
     report = (tmp_path / "ud" / "fejlrapport-svar.txt").read_text()
-    assert ("2. Frist er ikke en dato\n   Hvor:     arket 'Forsikring', celle G5, udsagn 1.1\n"
+    assert ("2. Frist er ikke en dato\n   Hvor:     arket 'Frivillige', celle G5, udsagn 1.1\n"
             "   Fundet:   'i morgen'\n   Tilladt:  en dato, fx 15.03.2027\n") in report
     assert "1. Formel uden beregnet værdi\n" in report
     wb = openpyxl.load_workbook(tmp_path / "ud" / "samlet.xlsx")

@@ -21,7 +21,7 @@ def test_status_of_the_newest_round(tmp_path, fill):
     status = load_status(bank, fill.catalog)
     assert status.round == "runde-2" and status.respondents == 2
     first = status.themes[0]
-    assert (first.theme_id, first.readiness_text) == ("forsikring", "38 %")  # Ja 1, Nej 2, Delvist 1: 1.5 / 4
+    assert (first.theme_id, first.readiness_text) == ("frivillige", "38 %")  # Ja 1, Nej 2, Delvist 1: 1.5 / 4
     [question] = status.disagreements
     assert question.number == "1.1" and (question.yes, question.no) == (1, 1)
     assert question.question.startswith("Hvorfor svarer nogle Ja og andre Nej til »")

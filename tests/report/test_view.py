@@ -31,6 +31,7 @@ def test_summary_first_ved_ikke_apart_decisions_and_file_names_only(tmp_path, fi
     first = result.summary.themes[0].counts  # Ja 3, Nej 1, Ved ikke 2: readiness 3/4, not 3/6
     assert first.readiness == 0.75 and round(first.unknown_share, 2) == 0.33
     assert "parathed 75 % · Ved ikke 33 %" in text
-    assert "Forslag til beslutning: at Vi beslutter." in text  # the statement's decision in the catalog
+    # the statement's decision in the catalog
+    assert "Forslag til beslutning: at kommunen indgår en partnerskabsaftale" in text
     assert "Anne (Nej): Ingen aftale endnu." in text
     assert str(tmp_path) not in text and "a.xlsx" in text

@@ -43,7 +43,7 @@ def _edit(path: Path, change) -> Path:
     return path
 
 
-def sort_without_id(wb, sheet: str = "Partnerskaber", first: int = 1) -> None:
+def sort_without_id(wb, sheet: str = "Fællesskaber", first: int = 1) -> None:
     """Reverse the statement rows of columns A–H (Nr. to Bemærkning), leaving the hidden Id column."""
     ws = wb[sheet]
     rows = [r for r in range(HEADER_ROW + 1, ws.max_row + 1) if ws.cell(r, COL["id"]).value]
@@ -55,15 +55,15 @@ def sort_without_id(wb, sheet: str = "Partnerskaber", first: int = 1) -> None:
 
 def sort_text_only(wb) -> None:
     """Reverse columns B–H (Udsagn to Bemærkning) of a sheet: the numbers and ids stay put."""
-    sort_without_id(wb, "Forsikring", first=2)
+    sort_without_id(wb, "Frivillige", first=2)
 
 
 def rename_and_reorder(wb) -> None:
-    wb["Forsikring"].title = "Forsikring 2027"
-    wb.move_sheet("Partnerskaber", offset=-2)
+    wb["Frivillige"].title = "Frivillige 2027"
+    wb.move_sheet("Fællesskaber", offset=-2)
 
 
-def copy_with_answers(wb, original: str = "Roller og grænser", clear_original: bool = True) -> None:
+def copy_with_answers(wb, original: str = "Partnerskaber", clear_original: bool = True) -> None:
     """Copy a theme sheet as Excel names copies, and (as a respondent might) answer only in the copy."""
     copy = wb.copy_worksheet(wb[original])
     copy.title = f"{original} (2)"
@@ -75,24 +75,24 @@ def copy_with_answers(wb, original: str = "Roller og grænser", clear_original: 
 
 
 def edit_header(wb) -> None:
-    wb["Forsikring"].cell(HEADER_ROW, COL["answer"]).value = "Mit svar"
+    wb["Frivillige"].cell(HEADER_ROW, COL["answer"]).value = "Mit svar"
 
 
 def stray_cells(wb) -> None:
     for row in range(5, 18):
-        wb["Forsikring"][f"XFD{row}"] = "x"
+        wb["Frivillige"][f"XFD{row}"] = "x"
 
 
 VARIANTS = {"sorted": sort_without_id, "text-sorted": sort_text_only, "renamed": rename_and_reorder,
             "copied": copy_with_answers, "header": edit_header, "stray": stray_cells}
 #: (place, heading) of the problems each variant must give; the answers are always all there.
 PROBLEMS = {
-    "sorted": [("Partnerskaber", "Rækker sorteret uden Id")],
-    "text-sorted": [("Forsikring", "Rækker sorteret uden Id")],
+    "sorted": [("Fællesskaber", "Rækker sorteret uden Id")],
+    "text-sorted": [("Frivillige", "Rækker sorteret uden Id")],
     "renamed": [],
     "copied": [],
-    "header": [("Forsikring!D4", "Ændret overskrift")],
-    "stray": [("Forsikring!XFD5", "Celler uden for arket")],
+    "header": [("Frivillige!D4", "Ændret overskrift")],
+    "stray": [("Frivillige!XFD5", "Celler uden for arket")],
 }
 
 
@@ -122,17 +122,17 @@ def test_a_copy_answered_differently_is_named_and_not_counted(tmp_path):
 
     def conflict(wb):
         copy_with_answers(wb, clear_original=False)
-        wb["Roller og grænser (2)"].cell(HEADER_ROW + 2, COL["answer"]).value = "Nej" if \
-            filled["roller-t2"]["answer"] != "Nej" else "Ja"
+        wb["Partnerskaber (2)"].cell(HEADER_ROW + 2, COL["answer"]).value = "Nej" if \
+            filled["partnerskaber-t2"]["answer"] != "Nej" else "Ja"
 
     response = read_response(_edit(path, conflict), CATALOG, label="c.xlsx")
     [problem] = response.problems
     assert str(problem) == (
-        "c.xlsx [Roller og grænser (2)]: udsagn 2.2 er besvaret forskelligt i 'Roller og grænser' række 6 og "
-        "'Roller og grænser (2)' række 6 (et kopieret ark?); det er ikke talt med. Slet kopien, eller ret "
+        "c.xlsx [Partnerskaber (2)]: udsagn 2.2 er besvaret forskelligt i 'Partnerskaber' række 6 og "
+        "'Partnerskaber (2)' række 6 (et kopieret ark?); det er ikke talt med. Slet kopien, eller ret "
         "svarene, så de er ens")
     expected = _answers(filled)
-    del expected["roller-t2"]
+    del expected["partnerskaber-t2"]
     assert response.answers == expected
 
 

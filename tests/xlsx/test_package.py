@@ -32,13 +32,13 @@ def test_a_cell_far_out_is_a_located_problem_not_a_crash(tmp_path, far):
     """calamine would allocate the whole grid up to the last cell (it aborts the process for XFD1048576)."""
     path = write_filled(tmp_path / "f.xlsx", CATALOG, {IDS[0]: {"answer": "Ja"}})
     wb = load_workbook(path)
-    wb["Forsikring"][far] = "løs celle"
+    wb["Frivillige"][far] = "løs celle"
     wb.save(path)
     started = time.perf_counter()
     response = read_response(path, CATALOG, label="f.xlsx")
     assert time.perf_counter() - started < 5
     assert [str(p) for p in response.problems] == [
-        f"f.xlsx [Forsikring!{far}]: 1 celler langt ude til højre ({far}) er ikke læst; slet dem, hvis de "
+        f"f.xlsx [Frivillige!{far}]: 1 celler langt ude til højre ({far}) er ikke læst; slet dem, hvis de "
         "ikke skal være der"]
     assert response.answers[IDS[0]].answer == "Ja"
     assert MAX_COLUMNS == 200
@@ -71,7 +71,7 @@ def test_an_error_value_pasted_without_formula_is_kept_as_its_text(tmp_path):
     path = write_filled(tmp_path / "e.xlsx", CATALOG, {IDS[0]: {"answer": "FEJL"}})
     replace_cells(path, {"FEJL": ' t="e"><v>#N/A</v>'})
     [problem] = read_response(path, CATALOG, label="e.xlsx").problems
-    assert str(problem) == ("e.xlsx [Forsikring!D5]: '#N/A' er ikke et gyldigt svar (gyldige svar: Ja, Delvist, "
+    assert str(problem) == ("e.xlsx [Frivillige!D5]: '#N/A' er ikke et gyldigt svar (gyldige svar: Ja, Delvist, "
                             "Nej, Ved ikke, Ikke relevant)")
 
 

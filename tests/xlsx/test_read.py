@@ -45,7 +45,7 @@ REJECTED = {
                       "gyldig xlsx-fil (ikke et zip-arkiv)",
     "too-many-cells.xlsx": "filen har for mange celler (over 200.000) og læses ikke",
     "other-version.xlsx": "arket er lavet til katalogversion 2025.1, men det nuværende katalog er "
-                          "version 2026.11. Kør: workbook upgrade {path}",
+                          "version 9999.1. Kør: workbook upgrade {path}",
     "zip-bomb.xlsx": "filen fylder for meget udpakket (80 MB; højst 60 MB) og læses ikke",
     "billion-laughs.xlsx": "delen xl/sharedStrings.xml indeholder en DOCTYPE- eller ENTITY-erklæring "
                            "(mulig XML-angreb) og læses ikke",
@@ -55,13 +55,13 @@ REJECTED = {
 #: Files that are read, with the warnings they must give (location, message).
 WARNED = {
     "off-scale.xlsx": [
-        ("Forsikring!D7", f"'måske' er ikke et gyldigt svar (gyldige svar: {SCALE_TEXT})"),
-        ("Roller og grænser!E6", "'akut' er ikke en gyldig prioritet (gyldige: Høj, Mellem, Lav)"),
+        ("Frivillige!D7", f"'måske' er ikke et gyldigt svar (gyldige svar: {SCALE_TEXT})"),
+        ("Partnerskaber!E6", "'akut' er ikke en gyldig prioritet (gyldige: Høj, Mellem, Lav)"),
     ],
     "deleted-row.xlsx": [
-        ("Forsikring!D40", "der er skrevet i en række uden id (en række, der er sat ind); den er ikke "
+        ("Frivillige!D40", "der er skrevet i en række uden id (en række, der er sat ind); den er ikke "
                            "talt med"),
-        ("Forsikring", "udsagn 1.2 (forsikring-t2) mangler i arket; det tælles som ubesvaret"),
+        ("Frivillige", "udsagn 1.2 (frivillige-t2) mangler i arket; det tælles som ubesvaret"),
     ],
 }
 #: Odd files that must read exactly like the good one.
@@ -120,7 +120,7 @@ def test_cell_problems_are_located_and_the_rest_counts(name):
 
 def test_off_scale_message_matches_the_issue_format():
     [problem, _] = read_response(CORPUS / "off-scale.xlsx", CATALOG, label="svar-anne.xlsx").problems
-    assert str(problem) == ("svar-anne.xlsx [Forsikring!D7]: 'måske' er ikke et gyldigt svar "
+    assert str(problem) == ("svar-anne.xlsx [Frivillige!D7]: 'måske' er ikke et gyldigt svar "
                             "(gyldige svar: Ja, Delvist, Nej, Ved ikke, Ikke relevant)")
     assert (problem.found, problem.allowed, problem.number) == ("måske", SCALE_TEXT, "1.3")
 
@@ -143,7 +143,7 @@ def test_respondent_fields_are_read_by_defined_name():
     response = read_response(CORPUS / "good-anne.xlsx", CATALOG)
     assert response.respondent == {"Respondent_navn": "Anne good-anne", "Respondent_rolle": "Leder, Ældreplejen",
                                    "Respondent_dato": "2027-01-15"}
-    assert response.meta["catalog_version"] == "2026.11"
+    assert response.meta["catalog_version"] == "9999.1"
 
 
 def test_openpyxl_uses_defusedxml_and_it_refuses_entities_too(tmp_path):
@@ -241,13 +241,13 @@ def test_formulas_without_a_value_are_kept_as_text_and_reported(tmp_path):
     assert response.raw[IDS[0]]["owner"] == '=UPPER("direktionen")'
     assert response.raw[IDS[0]]["comment"] == "-ikke afklaret"
     assert [(p.place, p.message) for p in response.problems] == [
-        ("Forsikring!F5", "formlen '=UPPER(\"direktionen\")' har ingen beregnet værdi (filen er gemt af et "
+        ("Frivillige!F5", "formlen '=UPPER(\"direktionen\")' har ingen beregnet værdi (filen er gemt af et "
                           "andet program end Excel); formlen er bevaret som tekst"),
-        ("Forsikring!H5", "'-ikke afklaret' er læst som en formel og giver fejlen #NAME?; teksten er "
+        ("Frivillige!H5", "'-ikke afklaret' er læst som en formel og giver fejlen #NAME?; teksten er "
                           "bevaret. Skriv en apostrof (') foran tekst, der begynder med - eller +"),
-        ("Forsikring!D6", "formlen '=IF(1,\"Ja\")' har ingen beregnet værdi (filen er gemt af et andet "
+        ("Frivillige!D6", "formlen '=IF(1,\"Ja\")' har ingen beregnet værdi (filen er gemt af et andet "
                           "program end Excel); svaret er ikke talt med"),
-        ("Forsikring!H6", "formlen '=#REF!+1' giver fejlen #REF!; formlen er bevaret som tekst"),
+        ("Frivillige!H6", "formlen '=#REF!+1' giver fejlen #REF!; formlen er bevaret som tekst"),
     ]
     assert [p.heading for p in response.problems] == ["Formel uden beregnet værdi", "Formel med fejl",
                                                       "Formel uden beregnet værdi", "Formel med fejl"]
@@ -275,7 +275,7 @@ def test_a_deadline_that_is_not_a_date_is_kept_and_reported(tmp_path):
     assert [response.answers[i].deadline for i in IDS[:3]] == ["i morgen", dt.date(2027, 3, 15),
                                                               dt.date(2027, 3, 15)]
     [problem] = response.problems
-    assert str(problem) == "svar.xlsx [Forsikring!G5]: 'i morgen' er ikke en dato (skriv fx 15.03.2027)"
+    assert str(problem) == "svar.xlsx [Frivillige!G5]: 'i morgen' er ikke en dato (skriv fx 15.03.2027)"
     assert (problem.heading, problem.found, problem.allowed, problem.number) == (
         "Frist er ikke en dato", "i morgen", "en dato, fx 15.03.2027", "1.1")
 

@@ -14,9 +14,9 @@ from workbook.xlsx.read import read_response
 from workbook.xlsx.upgrade import upgrade_workbook
 
 OLD = make_catalog("2025.1")
-#: The new version: forsikring-t1 removed (so t2..t4 move up), roller-t2 renamed, one item added.
-NEW = make_catalog("2026.11", remove=("forsikring-t1",), rename={"roller-t2": "roller-t2b"},
-                   add={"roller": ("roller-t9",)})
+#: The new version: frivillige-t1 removed (so t2..t4 move up), partnerskaber-t2 renamed, one item added.
+NEW = make_catalog("2026.11", remove=("frivillige-t1",), rename={"partnerskaber-t2": "partnerskaber-t2b"},
+                   add={"partnerskaber": ("partnerskaber-t9",)})
 OLD_IDS = [i.id for t in OLD.themes for i in t.checklist]
 RESPONDENT = {"Respondent_navn": "Anne Andersen", "Respondent_rolle": "Leder", "Respondent_dato": dt.date(2027, 1, 5)}
 
@@ -42,18 +42,18 @@ def test_every_answer_is_kept_in_new_sheets_or_arkiv(old_file, tmp_path):
     # the new file reads for the new catalog; off-scale 'måske' is carried and still reported
     response = read_response(target, NEW, keep_text=True)
     for item_id, fields in filled.items():
-        if item_id in ("forsikring-t1", "roller-t2"):
+        if item_id in ("frivillige-t1", "partnerskaber-t2"):
             continue
         raw = response.raw[item_id]
         assert raw["answer"] == fields["answer"]
         assert raw["owner"] == fields["owner"] and raw["comment"] == fields["comment"]
         assert raw["deadline"] == fields["deadline"]
-    assert [p.found for p in response.problems] == ["måske"] * 3  # items 4, 8 and 12
+    assert [p.found for p in response.problems] == ["måske"] * 4  # items 4, 8, 12 and 16
     assert response.respondent == {"Respondent_navn": "Anne Andersen", "Respondent_rolle": "Leder",
                                    "Respondent_dato": "2027-01-05"}
     wb = openpyxl.load_workbook(target)
     arkiv = {row[0]: row for row in wb["Arkiv"].iter_rows(min_row=4, values_only=True)}
-    assert set(arkiv) == {"forsikring-t1", "roller-t2"}
+    assert set(arkiv) == {"frivillige-t1", "partnerskaber-t2"}
     for item_id, row in arkiv.items():
         fields = filled[item_id]
         assert row[4:7] == (fields["answer"], fields["priority"], fields["owner"])
@@ -65,11 +65,11 @@ def test_summary_says_what_moved_what_is_new_and_what_was_archived(old_file):
     lines = upgrade_workbook(old_file, catalog=NEW).summary_lines()
     assert lines[0].endswith("(katalog 2025.1) → " + str(old_file.with_name("svar-anne-opdateret.xlsx"))
                              + " (katalog 2026.11).")
-    assert lines[1] == "Overført: 10 udfyldte udsagn og respondentfelterne navn, rolle / afdeling, dato."
-    assert "Flyttet: forsikring-t2 fra 1.2 (Forsikring) til 1.1 (Forsikring)" in lines
-    assert "Nyt udsagn (ubesvaret): 2.2 roller-t2b" in lines
-    assert "Nyt udsagn (ubesvaret): 2.4 roller-t9" in lines
-    assert ("Arkiveret (findes ikke længere): 1.1 forsikring-t1; svaret står i arket 'Arkiv'") in lines
+    assert lines[1] == "Overført: 17 udfyldte udsagn og respondentfelterne navn, rolle / afdeling, dato."
+    assert "Flyttet: frivillige-t2 fra 1.2 (Frivillige) til 1.1 (Frivillige)" in lines
+    assert "Nyt udsagn (ubesvaret): 2.2 partnerskaber-t2b" in lines
+    assert "Nyt udsagn (ubesvaret): 2.3 partnerskaber-t9" in lines
+    assert ("Arkiveret (findes ikke længere): 1.1 frivillige-t1; svaret står i arket 'Arkiv'") in lines
     assert any(line.startswith("Advarsel: ") and "'måske'" in line for line in lines)
 
 
@@ -95,8 +95,8 @@ def test_upgraded_file_is_accepted_by_the_report(old_file, tmp_path):
 
 def test_formulas_without_a_value_are_carried_as_text(tmp_path):
     path = write_filled(tmp_path / "svar.xlsx", OLD, {
-        "forsikring-t2": {"answer": "Nej", "owner": "UNCACHED", "comment": "TYPED"},
-        "forsikring-t1": {"answer": "Nej", "comment": "ARCHIVED"},
+        "frivillige-t2": {"answer": "Nej", "owner": "UNCACHED", "comment": "TYPED"},
+        "frivillige-t1": {"answer": "Nej", "comment": "ARCHIVED"},
     })
     replace_cells(path, {"UNCACHED": '><f>UPPER("direktionen")</f>',
                          "TYPED": ' t="e"><f>-ikke afklaret</f><v>#NAME?</v>',
@@ -105,8 +105,8 @@ def test_formulas_without_a_value_are_carried_as_text(tmp_path):
     assert len(result.warnings) == 3
     wb = openpyxl.load_workbook(result.target)
     response = read_response(result.target, NEW, keep_text=True)
-    assert response.raw["forsikring-t2"]["owner"] == '=UPPER("direktionen")'
-    assert response.raw["forsikring-t2"]["comment"] == "-ikke afklaret"
+    assert response.raw["frivillige-t2"]["owner"] == '=UPPER("direktionen")'
+    assert response.raw["frivillige-t2"]["comment"] == "-ikke afklaret"
     assert response.problems == []  # carried as text, no longer formulas
     arkiv = {row[0]: row for row in wb["Arkiv"].iter_rows(min_row=4, values_only=True)}
-    assert arkiv["forsikring-t1"][8] == "+afventer"
+    assert arkiv["frivillige-t1"][8] == "+afventer"

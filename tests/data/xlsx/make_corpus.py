@@ -4,10 +4,11 @@ Run from the repository root::
 
     .venv/bin/python tests/data/xlsx/make_corpus.py
 
-Every file is made from the real writer with the small test catalog of ``tests/xlsx_fixtures.py``,
-then damaged on purpose. ``REJECTED`` and ``WARNED`` (in ``tests/xlsx/test_read.py``) hold what each
-file must give. ``too-large.xlsx`` (over 20 MB on disk) is not committed: ``make_too_large`` makes it
-in the test's temporary folder.
+Every file is made from the real writer with the test catalog (``make_catalog()`` of
+``tests/xlsx_fixtures.py``, that is ``tests/data/catalog/good``), then damaged on purpose.
+``REJECTED`` and ``WARNED`` (in ``tests/xlsx/test_read.py``) hold what each file must give.
+``too-large.xlsx`` (over 20 MB on disk) is not committed: ``make_too_large`` makes it in the test's
+temporary folder. Regenerate the corpus when the test catalog changes.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def extra_columns(target: Path) -> None:
     good(target)
     wb = load_workbook(target)
     for ws in wb.worksheets:
-        if ws.title in ("Forsikring", "Roller og grænser", "Partnerskaber"):
+        if ws.title in {t.short_title for t in CATALOG.themes}:
             ws.insert_cols(4)
             ws.cell(4, 4).value = "Egne noter"
             ws.cell(4, 11).value = "Ekstra"
