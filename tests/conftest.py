@@ -1,8 +1,25 @@
-"""Shared fixtures: the shipped and the test catalog, the examples, and isolation from the user's files.
+"""Shared fixtures: the shipped and the test catalog, the test meetings, filled workbooks, isolation.
 
 The one test catalog is ``tests/data/catalog/good``: small, stable, independent of the shipped
-content. Load it with the ``test_catalog`` fixture; point the CLI at it with ``test_catalog_dir``.
-The catalogs under ``tests/data/catalog/`` besides ``good`` exist to hold errors or overlays.
+content. Load it with the ``test_catalog`` fixture (``xlsx_fixtures.make_catalog`` gives it as another
+version with other item ids); point the CLI at a copy with ``test_catalog_dir``. The catalogs under
+``tests/data/catalog/`` besides ``good`` exist to hold errors or overlays on top of it.
+
+What the tests rely on in it: five themes (frivillige and partnerskaber, then alfa, beta and gamma);
+frivillige's four statements open the catalog; text that looks like a formula (=, +, -, @) and a
+very long statement (alfa); rubrics, one with "=" after the label (beta, partnerskaber); a statement linked
+to a decision (partnerskaber-t2); a theme with ten questions (gamma); certainty ``uklar``
+(udbud-01); a change with ``status: vedtaget`` (tavshed-02); a long source address
+(kilde-strategi); a glossary term starting with Æ. Its texts meet the LIX goals: it loads with no
+warning. After changing it, regenerate ``tests/data/xlsx`` (``make_corpus.py``).
+
+The two test meetings on it: ``meeting`` (``tests/data/temamoede.yaml``, the council, beta, alfa and
+gamma, with a municipality and a title that look like formulas) and ``udvalgsmoede``
+(``tests/data/udvalgsmoede.yaml``, a committee, alfa and beta, a logo). ``fill`` writes filled
+workbooks of the test catalog and makes the report from them.
+
+Package conftests hold only what one package uses: ``tests/pack`` builds the examples once,
+``tests/render`` writes a user's templates folder.
 """
 
 from __future__ import annotations
@@ -14,13 +31,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from xlsx_fixtures import TEST_CATALOG, load_test_catalog
+from xlsx_fixtures import TEST_CATALOG, load_test_catalog, write_filled
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 DATA = Path(__file__).resolve().parent / "data"
 #: A legal answer's ``reviewed:`` date in the catalog's YAML (what precedes it is group 1).
 REVIEWED = re.compile(r"(?m)^(\s+reviewed: )\d{4}-\d{2}-\d{2}$")
+#: The day the report tests make their reports on (after the test meeting's date).
+REPORT_TODAY = dt.date(2027, 2, 1)
 
 
 @pytest.fixture(autouse=True)
@@ -101,3 +120,40 @@ def no_log_records(caplog: pytest.LogCaptureFixture):
     assert not bad, "log records at warning or above: " + "; ".join(
         f"{r.name}: {r.getMessage()}" for r in bad
     )
+
+
+class Filler:
+    """``fill(path, answers, name, role="")`` writes a workbook of the test catalog, filled in.
+
+    ``answers`` maps an index in ``ids`` (every statement of the catalog, in order) to an answer or
+    to {column key: value}. ``report`` makes the report of such files; ``catalog``, ``ids`` and
+    ``today`` are what both use.
+    """
+
+    today = REPORT_TODAY
+
+    def __init__(self, catalog) -> None:
+        self.catalog = catalog
+        self.ids = [i.id for t in catalog.themes for i in t.checklist]
+
+    def __call__(self, path: Path, answers: dict[int, dict[str, object] | str], name: str, role: str = "") -> Path:
+        fields = {self.ids[k]: (v if isinstance(v, dict) else {"answer": v}) for k, v in answers.items()}
+        respondent = {"Respondent_navn": name}
+        if role:
+            respondent["Respondent_rolle"] = role
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return write_filled(path, self.catalog, fields, respondent)
+
+    def report(self, inputs: list[Path], out: Path, **options: object):
+        """``make_report`` with the test catalog and date, without the PDF unless ``pdf=True``."""
+        from workbook.report.make import make_report
+
+        options.setdefault("pdf", False)
+        options.setdefault("catalog", self.catalog)
+        return make_report(inputs, out_dir=out, today=self.today, **options)
+
+
+@pytest.fixture
+def fill(test_catalog) -> Filler:
+    """Write filled workbooks of the test catalog and make the report from them (see ``Filler``)."""
+    return Filler(test_catalog)
