@@ -264,33 +264,46 @@ def _respondents(db: sqlite3.Connection, schema: str, files: str, anonym: bool) 
             for number, (name, role, filled, file, group, answered, total) in enumerate(rows, start=1)]
 
 
+@dataclass
+class _Planned:
+    """What the Nej and Delvist answers to one statement planned: the highest priority, owners, deadlines."""
+
+    rank: int = len(PRIORITY_ORDER)
+    owners: dict[str, None] = field(default_factory=dict)
+    """In the order first given (a dict keeps one of each, in order)."""
+    deadlines: dict[dt.date | str, None] = field(default_factory=dict)
+
+
 def _actions(db: sqlite3.Connection, schema: str, files: str, catalog: Catalog, themes: list[ThemeFigures],
              items: dict[str, ItemFigures]) -> list[ActionItem]:
     """Count the comments per statement; gather the owners, deadlines and priorities of Nej and Delvist."""
-    planned: dict[str, dict[str, list]] = {}
-    for item_id, answer, priority, owner, deadline, typed, has_comment in db.execute(
-            f"SELECT item_id, answer, priority, owner, deadline, deadline_text, comment IS NOT NULL "
+    for item_id, count in db.execute(
+            f"SELECT item_id, COUNT(*) FROM {schema}.answers a JOIN temp.{files} r ON a.file_id = r.file_id "
+            "WHERE comment IS NOT NULL GROUP BY item_id"):
+        items[item_id].comment_count = count
+    planned: dict[str, _Planned] = {}
+    for item_id, priority, owner, deadline, typed in db.execute(
+            f"SELECT item_id, priority, owner, deadline, deadline_text "
             f"FROM {schema}.answers a JOIN temp.{files} r ON a.file_id = r.file_id "
-            "WHERE comment IS NOT NULL OR answer IN ('Nej', 'Delvist') ORDER BY r.seq, a.position"):
-        items[item_id].comment_count += has_comment
-        if answer not in ACTION_ANSWERS:
-            continue
-        gathered = planned.setdefault(item_id, {"priority": [], "owners": [], "deadlines": []})
-        gathered["priority"].append(PRIORITY_ORDER.get(priority, len(PRIORITY_ORDER)))
-        _add_once(gathered["owners"], owner)
-        _add_once(gathered["deadlines"], dt.date.fromisoformat(deadline) if deadline else typed)
+            f"WHERE answer IN {ACTION_ANSWERS!r} ORDER BY r.seq, a.position"):
+        gathered = planned.get(item_id) or planned.setdefault(item_id, _Planned())
+        gathered.rank = min(gathered.rank, PRIORITY_ORDER.get(priority, len(PRIORITY_ORDER)))
+        if owner:
+            gathered.owners[owner] = None
+        if deadline or typed:
+            gathered.deadlines[dt.date.fromisoformat(deadline) if deadline else typed] = None
     rows = []
     for theme in themes:
         for figures in theme.items:
             gathered = planned.get(figures.item_id)
             if gathered is None:
                 continue
-            rank = min(gathered["priority"])
+            rank = gathered.rank
             priority = L.PRIORITIES[rank] if rank < len(L.PRIORITIES) else NO_PRIORITY
-            deadlines = sorted(gathered["deadlines"], key=lambda d: (not isinstance(d, dt.date), str(d)))
+            deadlines = sorted(gathered.deadlines, key=lambda d: (not isinstance(d, dt.date), str(d)))
             rows.append(((rank, theme.number, figures.position), ActionItem(
                 priority, theme.number, theme.title, figures.number, figures.item_id, figures.statement,
-                figures.counts, tuple(gathered["owners"]), tuple(deadlines),
+                figures.counts, tuple(gathered.owners), tuple(deadlines),
                 decisions_for(catalog, figures.item_id))))
     rows.sort(key=lambda pair: pair[0])
     return [row for _, row in rows]
@@ -309,11 +322,6 @@ def comments_in_file(path: Path, file_ids: list[int], labels: list[str]) -> Call
             yield Comment(labels[number[file_id]], answer or "", text)
 
     return comments
-
-
-def _add_once(values: list, value: object) -> None:
-    if value and value not in values:
-        values.append(value)
 
 
 def decisions_for(catalog: Catalog, item_id: str) -> tuple[Decision, ...]:

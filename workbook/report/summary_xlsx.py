@@ -177,7 +177,8 @@ def _answer_rows(summary: Summary, db: sqlite3.Connection, date_style: str) -> I
 
 
 def _needs_cell(value: str) -> bool:
-    return value.startswith("=") or bool(ILLEGAL_XML.search(value))
+    """Whether text must go through ``_Sheet.text``: too long for a cell, formula-like or not valid XML."""
+    return len(value) > EXCEL_TEXT_LIMIT or value.startswith("=") or bool(ILLEGAL_XML.search(value))
 
 
 def write_summary_xlsx(summary: Summary, db: sqlite3.Connection, target: Path, *,
@@ -223,14 +224,26 @@ def _write_actions(wb: Workbook, summary: Summary) -> None:
     actions = _Sheet(wb, SHEET_ACTIONS, ACTION_HEADERS,
                      {1: 11, 2: 28, 3: 7, 4: 60, 8: 24, 9: 14, 10: 60, 11: 60}, "Handleplan")
     for a in summary.actions:
-        comments = "\n".join(f"{c.respondent} ({c.answer}): {c.text}" if c.answer else f"{c.respondent}: {c.text}"
-                             for c in summary.comments(a.item_id))
+        comments = _joined_comments(summary, a.item_id)
         deadlines = a.deadlines[0] if len(a.deadlines) == 1 else "\n".join(
             danish.date_short(d) if isinstance(d, dt.date) else d for d in a.deadlines)
         actions.append([a.priority, a.theme, a.number, a.statement, a.counts.by_answer["Nej"],
                         a.counts.by_answer["Delvist"], a.counts.by_answer["Ved ikke"], "\n".join(a.owners),
                         deadlines or None, comments, "\n".join(d.text for d in a.decisions)])
     actions.finish()
+
+
+def _joined_comments(summary: Summary, item_id: str) -> str:
+    """The statement's comments, one a line, as far as a cell holds them (``excel_text`` cuts the rest)."""
+    lines: list[str] = []
+    size = 0
+    for c in summary.comments(item_id):
+        line = f"{c.respondent} ({c.answer}): {c.text}" if c.answer else f"{c.respondent}: {c.text}"
+        lines.append(line)
+        size += len(line) + 1
+        if size > EXCEL_TEXT_LIMIT + 1:  # longer than a cell holds: the rest would be cut away
+            break
+    return "\n".join(lines)
 
 
 def _write_figures(wb: Workbook, summary: Summary) -> None:

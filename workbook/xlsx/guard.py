@@ -53,11 +53,11 @@ def _mb(size: int) -> str:
 
 def check_container(path: Path, label: str) -> None:
     """Check that ``path`` is a plain, reasonably sized xlsx with no macros and no DTDs; raise otherwise."""
-    open_checked(path, label, {}).close()
+    open_checked(path, label, {})[0].close()
 
 
-def open_checked(path: Path, label: str, parts: dict[str, bytes]) -> zipfile.ZipFile:
-    """Check ``path`` as ``check_container`` does and return it opened (the caller closes it).
+def open_checked(path: Path, label: str, parts: dict[str, bytes]) -> tuple[zipfile.ZipFile, bytes]:
+    """Check ``path`` as ``check_container`` does; return it opened (the caller closes it) and its bytes.
 
     The sheet and workbook parts are read whole while their prolog is checked and put in ``parts``
     (part name → bytes), so the reader inflates each of them once.
@@ -84,7 +84,7 @@ def open_checked(path: Path, label: str, parts: dict[str, bytes]) -> zipfile.Zip
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         _check_parts(archive, path, label, parts)
-        return archive
+        return archive, data
     except WorkbookFileError:
         _close(archive)
         raise
