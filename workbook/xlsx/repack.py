@@ -15,6 +15,8 @@ import struct
 import zipfile
 import zlib
 
+from workbook.xlsx.guard import compressed
+
 _LOCAL = struct.Struct("<IHHHHHIIIHH")
 _CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
 _END = struct.Struct("<IHHHHIIH")
@@ -25,13 +27,6 @@ _VERSION = 20
 def _dos_time(info: zipfile.ZipInfo) -> tuple[int, int]:
     year, month, day, hour, minute, second = info.date_time
     return hour << 11 | minute << 5 | second // 2, max(year - 1980, 0) << 9 | month << 5 | day
-
-
-def _compressed(data: memoryview, info: zipfile.ZipInfo) -> memoryview:
-    """The compressed bytes of ``info`` in the zip ``data`` (after its local header), not copied."""
-    header = _LOCAL.unpack_from(data, info.header_offset)
-    start = info.header_offset + _LOCAL.size + header[9] + header[10]
-    return data[start:start + info.compress_size]
 
 
 def repack(data: bytes, infos: list[zipfile.ZipInfo], inflated: dict[str, bytes],
@@ -54,7 +49,7 @@ def repack(data: bytes, infos: list[zipfile.ZipInfo], inflated: dict[str, bytes]
             crc = zlib.crc32(body) if info.filename in changed else info.CRC
             size = len(body)
         else:
-            body = _compressed(view, info)
+            body = compressed(view, info)
             method, crc, size = info.compress_type, info.CRC, info.file_size
         pieces.append(_LOCAL.pack(0x04034B50, _VERSION, _UTF8, method, clock, day, crc, len(body), size,
                                   len(name), 0))
