@@ -287,6 +287,23 @@ def test_bad_deadline_and_uncomputed_formula_are_reported_and_kept(tmp_path):
     assert first[svar["Ansvarlig"]].data_type == "s" and first[svar["Frist"]].value == "i morgen"
 
 
+def test_gathered_comments_stay_within_an_excel_cell_and_say_they_were_cut(tmp_path):
+    long = "lang bemærkning " * 800  # 12,800 characters, three of them pass Excel's 32,767
+    for name in ("Anne", "Bo", "Carl"):
+        write_filled(tmp_path / f"{name}.xlsx", CATALOG, {IDS[0]: {"answer": "Nej", "comment": f"{name}: {long}"}},
+                     {"Respondent_navn": name})
+    make_report([tmp_path], out_dir=tmp_path / "ud", catalog=CATALOG, pdf=False, today=TODAY)
+    wb = openpyxl.load_workbook(tmp_path / "ud" / "samlet.xlsx")
+    header = [c.value for c in wb["Handleplan"][1]]
+    [row] = list(wb["Handleplan"].iter_rows(min_row=2, values_only=True))
+    gathered = dict(zip(header, row, strict=True))["Bemærkning"]
+    assert len(gathered) == 32767 and gathered.endswith("hele teksten står i svarbanken]")
+    assert gathered.startswith("Anne (Nej): Anne: lang") and "\nBo (Nej): Bo: lang" in gathered
+    svar = {c.value: k for k, c in enumerate(wb["Svar"][1])}
+    assert [r[svar["Bemærkning"]] for r in wb["Svar"].iter_rows(min_row=2, values_only=True)
+            if r[svar["Bemærkning"]]] == [f"{n}: {long}".strip() for n in ("Anne", "Bo", "Carl")]
+
+
 # --- CLI (with the shipped catalog) -------------------------------------------------------------
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbook.report.readers import read_many
-from workbook.xlsx.read import Response
+from workbook.report.readers import Read, read_many
 
 
 def _jobs(fill, tmp_path: Path) -> list[tuple[Path, str]]:
@@ -17,10 +16,11 @@ def _jobs(fill, tmp_path: Path) -> list[tuple[Path, str]]:
     return [(path, f"fil-{n}") for n, path in enumerate(order)]
 
 
-def _seen(result: Response | str) -> object:
+def _seen(result: Read | str) -> object:
     if isinstance(result, str):
         return result
-    return (result.label, result.name, result.answers, [str(p) for p in result.problems])
+    response = result.response
+    return (response.label, response.name, result.rows, [str(p) for p in response.problems])
 
 
 def test_a_pool_reads_the_same_results_in_the_same_order(fill, tmp_path):

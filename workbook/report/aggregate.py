@@ -201,6 +201,12 @@ class Summary:
         return next((i for t in self.themes for i in t.items if i.item_id == item_id), None)
 
 
+def _run_answers(schema: str, files: str) -> str:
+    """The answers of the files in temp table ``files``, as an SQL join: the files first, each file's
+    answers by its key (CROSS JOIN keeps that order; else SQLite may walk the whole bank by statement)."""
+    return f"temp.{files} r CROSS JOIN {schema}.answers a ON a.file_id = r.file_id"
+
+
 def respondent_label(name: str, number: int, anonym: bool) -> str:
     """Return the name shown for a respondent: the name, or ``Respondent n`` (always with ``anonym``)."""
     if anonym or not name:
@@ -211,14 +217,7 @@ def respondent_label(name: str, number: int, anonym: bool) -> str:
 def summarize(db: sqlite3.Connection, schema: str, files: str, catalog: Catalog, *,
               anonym: bool = False) -> Summary:
     """Compute the figures of the files listed in temp table ``files`` from the answers in ``schema``."""
-    themes, items = _structure(db, schema, files, catalog)
-    for item_id, answer, count in db.execute(
-            f"SELECT item_id, answer, COUNT(*) FROM {schema}.answers a JOIN temp.{files} r ON "
-            "a.file_id = r.file_id GROUP BY item_id, answer"):
-        counts = items[item_id].counts
-        counts.total += count
-        if answer is not None:
-            counts.by_answer[answer] += count
+    themes, items = _figures(db, schema, files, catalog)
     respondents = _respondents(db, schema, files, anonym)
     labels = {r.number: r.label for r in respondents}
     actions = _actions(db, schema, files, catalog, themes, items)
@@ -234,15 +233,23 @@ def summarize(db: sqlite3.Connection, schema: str, files: str, catalog: Catalog,
                    actions, anonym, comments)
 
 
-def _structure(db: sqlite3.Connection, schema: str, files: str,
-               catalog: Catalog) -> tuple[list[ThemeFigures], dict[str, ItemFigures]]:
-    """Themes and statements in the order they first appear (by file, then workbook position)."""
+def _figures(db: sqlite3.Connection, schema: str, files: str,
+             catalog: Catalog) -> tuple[list[ThemeFigures], dict[str, ItemFigures]]:
+    """Themes and statements in the order they first appear (by file, then workbook position), counted.
+
+    One pass over the answers: per statement and answer the count, the comments and the first row
+    (SQLite takes the other columns of a group from the row where ``MIN`` is found).
+    """
+    groups = db.execute(
+        f"SELECT item_id, answer, COUNT(*), COUNT(comment), MIN(r.seq * 100000 + a.position), theme_id, number, "
+        f"statement FROM {_run_answers(schema, files)} GROUP BY item_id, answer").fetchall()
+    first: dict[str, tuple] = {}
+    for group in groups:
+        if group[0] not in first or group[4] < first[group[0]][4]:
+            first[group[0]] = group
     themes: dict[str, ThemeFigures] = {}
     items: dict[str, ItemFigures] = {}
-    rows = db.execute(
-        f"SELECT theme_id, item_id, number, statement, MIN(r.seq * 100000 + a.position) AS o "
-        f"FROM {schema}.answers a JOIN temp.{files} r ON a.file_id = r.file_id GROUP BY item_id ORDER BY o")
-    for theme_id, item_id, number, statement, _ in rows:
+    for item_id, _, _, _, _, theme_id, number, statement in sorted(first.values(), key=lambda g: g[4]):
         theme = themes.get(theme_id)
         if theme is None:
             source = _theme(catalog, theme_id)
@@ -251,6 +258,12 @@ def _structure(db: sqlite3.Connection, schema: str, files: str,
                 source.short_title if source else theme_id)
         figures = items[item_id] = ItemFigures(number, item_id, statement, len(theme.items))
         theme.items.append(figures)
+    for item_id, answer, count, comments, *_ in groups:
+        figures = items[item_id]
+        figures.counts.total += count
+        figures.comment_count += comments
+        if answer is not None:
+            figures.counts.by_answer[answer] += count
     return list(themes.values()), items
 
 
@@ -264,33 +277,42 @@ def _respondents(db: sqlite3.Connection, schema: str, files: str, anonym: bool) 
             for number, (name, role, filled, file, group, answered, total) in enumerate(rows, start=1)]
 
 
+@dataclass
+class _Planned:
+    """What the Nej and Delvist answers to one statement planned: the highest priority, owners, deadlines."""
+
+    rank: int = len(PRIORITY_ORDER)
+    owners: dict[str, None] = field(default_factory=dict)
+    """In the order first given (a dict keeps one of each, in order)."""
+    deadlines: dict[dt.date | str, None] = field(default_factory=dict)
+
+
 def _actions(db: sqlite3.Connection, schema: str, files: str, catalog: Catalog, themes: list[ThemeFigures],
              items: dict[str, ItemFigures]) -> list[ActionItem]:
-    """Count the comments per statement; gather the owners, deadlines and priorities of Nej and Delvist."""
-    planned: dict[str, dict[str, list]] = {}
-    for item_id, answer, priority, owner, deadline, typed, has_comment in db.execute(
-            f"SELECT item_id, answer, priority, owner, deadline, deadline_text, comment IS NOT NULL "
-            f"FROM {schema}.answers a JOIN temp.{files} r ON a.file_id = r.file_id "
-            "WHERE comment IS NOT NULL OR answer IN ('Nej', 'Delvist') ORDER BY r.seq, a.position"):
-        items[item_id].comment_count += has_comment
-        if answer not in ACTION_ANSWERS:
-            continue
-        gathered = planned.setdefault(item_id, {"priority": [], "owners": [], "deadlines": []})
-        gathered["priority"].append(PRIORITY_ORDER.get(priority, len(PRIORITY_ORDER)))
-        _add_once(gathered["owners"], owner)
-        _add_once(gathered["deadlines"], dt.date.fromisoformat(deadline) if deadline else typed)
+    """Gather the owners, deadlines and priorities of the Nej and Delvist answers, per statement."""
+    planned: dict[str, _Planned] = {}
+    for item_id, priority, owner, deadline, typed in db.execute(
+            f"SELECT item_id, priority, owner, deadline, deadline_text "
+            f"FROM {_run_answers(schema, files)} "
+            f"WHERE answer IN {ACTION_ANSWERS!r} ORDER BY r.seq, a.position"):
+        gathered = planned.get(item_id) or planned.setdefault(item_id, _Planned())
+        gathered.rank = min(gathered.rank, PRIORITY_ORDER.get(priority, len(PRIORITY_ORDER)))
+        if owner:
+            gathered.owners[owner] = None
+        if deadline or typed:
+            gathered.deadlines[dt.date.fromisoformat(deadline) if deadline else typed] = None
     rows = []
     for theme in themes:
         for figures in theme.items:
             gathered = planned.get(figures.item_id)
             if gathered is None:
                 continue
-            rank = min(gathered["priority"])
+            rank = gathered.rank
             priority = L.PRIORITIES[rank] if rank < len(L.PRIORITIES) else NO_PRIORITY
-            deadlines = sorted(gathered["deadlines"], key=lambda d: (not isinstance(d, dt.date), str(d)))
+            deadlines = sorted(gathered.deadlines, key=lambda d: (not isinstance(d, dt.date), str(d)))
             rows.append(((rank, theme.number, figures.position), ActionItem(
                 priority, theme.number, theme.title, figures.number, figures.item_id, figures.statement,
-                figures.counts, tuple(gathered["owners"]), tuple(deadlines),
+                figures.counts, tuple(gathered.owners), tuple(deadlines),
                 decisions_for(catalog, figures.item_id))))
     rows.sort(key=lambda pair: pair[0])
     return [row for _, row in rows]
@@ -309,11 +331,6 @@ def comments_in_file(path: Path, file_ids: list[int], labels: list[str]) -> Call
             yield Comment(labels[number[file_id]], answer or "", text)
 
     return comments
-
-
-def _add_once(values: list, value: object) -> None:
-    if value and value not in values:
-        values.append(value)
 
 
 def decisions_for(catalog: Catalog, item_id: str) -> tuple[Decision, ...]:

@@ -6,23 +6,21 @@ line, and the good files still count.
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbook.content.model import Catalog, ChecklistItem
+from workbook.content.model import Catalog
 from workbook.files import file_digest
 from workbook.report.groups import group_of
 from workbook.report.oserrors import os_message
 from workbook.report.output import is_own_output
-from workbook.report.readers import read_many
+from workbook.report.readers import answer_rows, read_many
 from workbook.report.store import FileRow, Stage, stage_meeting
 from workbook.xlsx import layout as L
 from workbook.xlsx.guard import MAX_FILE_BYTES
-from workbook.xlsx.read import Answer, Problem, Response
+from workbook.xlsx.read import Problem, Response
 
 INPUT_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 #: Spreadsheet-like files in an input folder that are named as not read (never skipped silently).
@@ -48,33 +46,17 @@ class FileOutcome:
 
 def stage_response(stage: Stage, response: Response, digest: str, name: str, catalog: Catalog | None) -> int:
     """Write ``response`` (its respondent fields and one row per statement) into ``stage``; return its id."""
+    return stage_read(stage, response, answer_rows(response, catalog), digest, name)
+
+
+def stage_read(stage: Stage, response: Response, rows: Iterable[tuple], digest: str, name: str) -> int:
+    """Write a read file (its respondent fields and its answer ``rows``) into ``stage``; return its id."""
     meta = response.meta
     stage_meeting(stage, response.meeting_id, meta.get(L.MetaKey.MEETING_TITLE, ""),
                   meta.get(L.MetaKey.MUNICIPALITY, ""), meta.get(L.MetaKey.MEETING_DATE, ""))
     row = FileRow(digest, name, response.meeting_id, response.catalog_version, response.name, response.role,
                   group_of(response.group, response.role), response.respondent.get(L.NAME_DATE, ""))
-    return stage.put(row, _answer_rows(response, catalog))
-
-
-def _answer_rows(response: Response, catalog: Catalog | None) -> Iterator[tuple]:
-    empty = Answer()
-    for position, item in enumerate(response.items):
-        answer = response.answers.get(item.item_id) or empty
-        deadline = answer.deadline
-        is_date = isinstance(deadline, dt.date)
-        yield (position, item.theme_id, item.item_id, item.number,
-               _statement(response, answer, item.item_id, catalog), answer.answer, answer.priority,
-               answer.owner, deadline.isoformat() if is_date else None,
-               None if is_date else deadline, answer.comment)
-
-
-def _statement(response: Response, answer: Answer, item_id: str, catalog: Catalog | None) -> str:
-    """The statement as the respondent saw it (the workbook's text), else the catalog's, else the id."""
-    seen = answer.statement or response.statements.get(item_id)
-    if seen:
-        return seen
-    item = catalog.get(item_id) if catalog is not None else None
-    return item.statement if isinstance(item, ChecklistItem) else item_id
+    return stage.put(row, rows)
 
 
 def find_inputs(inputs: list[Path]) -> tuple[list[Path], list[str]]:
@@ -170,18 +152,19 @@ def read_all(files: list[tuple[Path, str]], catalog: Catalog, stage: Stage) -> l
     shared: dict[str, tuple] = {}
     metas: dict[tuple, dict[str, str]] = {}  # files of one meeting share one metadata table
     jobs = [(path, str(path)) for path, _ in files]
-    for (path, digest), response in zip(files, read_many(jobs, catalog), strict=True):
+    for (path, digest), read in zip(files, read_many(jobs, catalog), strict=True):
         outcome = FileOutcome(path, str(path), digest)
-        if isinstance(response, str):
-            outcome.rejection = response
+        if isinstance(read, str):
+            outcome.rejection = read
         else:
+            response = read.response
             # Workbooks with the same structure checksum have identical item tables: keep one copy.
             response.items = shared.setdefault(response.meta.get(L.MetaKey.CHECKSUM, ""), response.items)
             response.meta = metas.setdefault(tuple(response.meta.items()), response.meta)
             outcome.problems = list(response.problems)
-            outcome.answered = bool(response.answers)
-            outcome.staged = stage_response(stage, response, digest or str(path), path.name, catalog)
-            outcome.response = dataclasses.replace(response, answers={}, statements={})
+            outcome.answered = read.answered
+            outcome.staged = stage_read(stage, response, read.rows, digest or str(path), path.name)
+            outcome.response = response
         outcomes.append(outcome)
     _check_same_meeting(outcomes)
     _check_respondents(outcomes)

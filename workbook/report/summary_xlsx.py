@@ -28,6 +28,7 @@ from workbook.report.xlsx_rows import (
     ILLEGAL_XML,
     PROBE_DATE,
     ROW,
+    SharedStrings,
     date_cell,
     number_cell,
     splice_rows,
@@ -139,24 +140,24 @@ def _figures(counts) -> list[object]:
             rounded_share(counts.readiness), rounded_share(counts.unknown_share)]
 
 
-def _answer_rows(summary: Summary, db: sqlite3.Connection, date_style: str) -> Iterator[str]:
+def _answer_rows(summary: Summary, db: sqlite3.Connection, date_style: str, shared: SharedStrings) -> Iterator[str]:
     """Yield the XML of one row per respondent × statement, in respondent then workbook order, from row 2.
 
     The cells that repeat (respondent, theme and statement, answer and points, priority) are made
-    once, with ``ROW`` where the row number goes, and put in place per row by one replace; only
-    owner, deadline and comment (free text typed by the respondent) are made per row.
+    once, as shared strings with ``ROW`` where the row number goes, and put in place per row by one
+    replace; only owner, deadline and comment (free text typed by the respondent) are made per row.
     """
-    people = {r.number - 1: number_cell(f"A{ROW}", r.number) + text_cell(f"B{ROW}", xml_text(excel_text(r.label)))
-              + (text_cell(f"C{ROW}", xml_text(excel_text(r.role))) if r.role else "")
+    people = {r.number - 1: number_cell(f"A{ROW}", r.number) + shared.cell(f"B{ROW}", excel_text(r.label))
+              + (shared.cell(f"C{ROW}", excel_text(r.role)) if r.role else "")
               for r in summary.respondents}
-    themes = {t.theme_id: number_cell(f"D{ROW}", t.number) + text_cell(f"E{ROW}", xml_text(t.title))
+    themes = {t.theme_id: number_cell(f"D{ROW}", t.number) + shared.cell(f"E{ROW}", t.title)
               for t in summary.themes}
-    statements = {i.item_id: text_cell(f"F{ROW}", xml_text(i.number)) + text_cell(f"G{ROW}", xml_text(i.item_id))
-                  + text_cell(f"H{ROW}", xml_text(excel_text(i.statement))) for t in summary.themes for i in t.items}
-    answers = {a: text_cell(f"I{ROW}", xml_text(a))
+    statements = {i.item_id: shared.cell(f"F{ROW}", i.number) + shared.cell(f"G{ROW}", i.item_id)
+                  + shared.cell(f"H{ROW}", excel_text(i.statement)) for t in summary.themes for i in t.items}
+    answers = {a: shared.cell(f"I{ROW}", a)
                + (number_cell(f"J{ROW}", READINESS_WEIGHTS[a]) if a in READINESS_WEIGHTS else "") for a in L.SCALE}
     answers[None] = ""
-    priorities = {p: text_cell(f"K{ROW}", xml_text(p)) for p in L.PRIORITIES}
+    priorities = {p: shared.cell(f"K{ROW}", p) for p in L.PRIORITIES}
     priorities[None] = ""
     rows = db.execute("SELECT r.seq, a.theme_id, a.item_id, a.answer, a.priority, a.owner, a.deadline, "
                       "a.deadline_text, a.comment FROM temp.run r JOIN bank.answers a "
@@ -177,7 +178,8 @@ def _answer_rows(summary: Summary, db: sqlite3.Connection, date_style: str) -> I
 
 
 def _needs_cell(value: str) -> bool:
-    return value.startswith("=") or bool(ILLEGAL_XML.search(value))
+    """Whether text must go through ``_Sheet.text``: too long for a cell, formula-like or not valid XML."""
+    return len(value) > EXCEL_TEXT_LIMIT or value.startswith("=") or bool(ILLEGAL_XML.search(value))
 
 
 def write_summary_xlsx(summary: Summary, db: sqlite3.Connection, target: Path, *,
@@ -215,7 +217,9 @@ def write_summary_xlsx(summary: Summary, db: sqlite3.Connection, target: Path, *
     # one plain write, not inside openpyxl's write-only generators, which would complain on stderr.
     buffer = io.BytesIO()
     wb.save(buffer)
-    splice_rows(buffer.getvalue(), target, ANSWERS_PART, lambda style: _answer_rows(summary, db, style))
+    shared = SharedStrings()
+    splice_rows(buffer.getvalue(), target, ANSWERS_PART, lambda style: _answer_rows(summary, db, style, shared),
+                shared)
     return target
 
 
@@ -223,14 +227,26 @@ def _write_actions(wb: Workbook, summary: Summary) -> None:
     actions = _Sheet(wb, SHEET_ACTIONS, ACTION_HEADERS,
                      {1: 11, 2: 28, 3: 7, 4: 60, 8: 24, 9: 14, 10: 60, 11: 60}, "Handleplan")
     for a in summary.actions:
-        comments = "\n".join(f"{c.respondent} ({c.answer}): {c.text}" if c.answer else f"{c.respondent}: {c.text}"
-                             for c in summary.comments(a.item_id))
+        comments = _joined_comments(summary, a.item_id)
         deadlines = a.deadlines[0] if len(a.deadlines) == 1 else "\n".join(
             danish.date_short(d) if isinstance(d, dt.date) else d for d in a.deadlines)
         actions.append([a.priority, a.theme, a.number, a.statement, a.counts.by_answer["Nej"],
                         a.counts.by_answer["Delvist"], a.counts.by_answer["Ved ikke"], "\n".join(a.owners),
                         deadlines or None, comments, "\n".join(d.text for d in a.decisions)])
     actions.finish()
+
+
+def _joined_comments(summary: Summary, item_id: str) -> str:
+    """The statement's comments, one a line, as far as a cell holds them (``excel_text`` cuts the rest)."""
+    lines: list[str] = []
+    size = 0
+    for c in summary.comments(item_id):
+        line = f"{c.respondent} ({c.answer}): {c.text}" if c.answer else f"{c.respondent}: {c.text}"
+        lines.append(line)
+        size += len(line) + 1
+        if size > EXCEL_TEXT_LIMIT + 1:  # longer than a cell holds: the rest would be cut away
+            break
+    return "\n".join(lines)
 
 
 def _write_figures(wb: Workbook, summary: Summary) -> None:

@@ -32,6 +32,7 @@ from workbook.xlsx.package import (
     scan_sheet,
     without_cells,
 )
+from workbook.xlsx.repack import repack
 
 #: What calamine and zipfile raise for a file they cannot read (after the guard's checks).
 CALAMINE_ERRORS = (python_calamine.CalamineError, python_calamine.PasswordError, python_calamine.XmlError,
@@ -42,10 +43,12 @@ class CellSource:
     """One opened workbook file: its package, the scans of the sheets read, and calamine."""
 
     def __init__(self, path: Path, label: str, archive: zipfile.ZipFile | None = None,
-                 parts: dict[str, bytes] | None = None) -> None:
+                 parts: dict[str, bytes] | None = None, data: bytes | None = None) -> None:
         self.path = path
         self.label = label
         self.archive = archive or zipfile.ZipFile(path)
+        self._data = data
+        """The zip file's bytes (read when calamine opens, if not given)."""
         self._parts = dict(parts or {})
         """Part name → bytes of the parts read so far (each is inflated once)."""
         self._names = set(self.archive.namelist())
@@ -128,26 +131,23 @@ class CellSource:
                 raise self.fail(f"filen har for mange celler (over {danish.number(MAX_CELLS)}) og læses ikke")
 
     def _calamine(self):
-        """Open calamine on the file, or on a copy without the stray cells of the sheets scanned."""
-        if self._book is None:
-            stray = {name: scan for name, scan in self.scans.items() if scan.stray}
-            if stray:
-                self._book = python_calamine.CalamineWorkbook.from_filelike(self._cleaned(stray))
-            else:
-                self._book = python_calamine.CalamineWorkbook.from_path(str(self.path))
-        return self._book
+        """Open calamine on a copy of the file with the parts inflated so far stored (``repack``).
 
-    def _cleaned(self, stray: dict[str, SheetScan]) -> io.BytesIO:
-        parts = {self.sheet(name).part: set(scan.stray) for name, scan in stray.items()}
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as copy:
-            for info in self.archive.infolist():
-                data = self.archive.read(info)
-                if info.filename in parts:
-                    data = without_cells(data, parts[info.filename])
-                copy.writestr(info.filename, data)
-        buffer.seek(0)
-        return buffer
+        Sheets with stray cells are stored without them, so calamine never sees those cells.
+        """
+        if self._book is None:
+            stored = dict(self._parts)
+            changed = set()
+            for name, scan in self.scans.items():
+                if scan.stray:
+                    part = self.sheet(name).part
+                    stored[part] = without_cells(self.part(name), set(scan.stray))
+                    changed.add(part)
+            if self._data is None:
+                self._data = Path(self.path).read_bytes()
+            copy = repack(self._data, self.archive.infolist(), stored, frozenset(changed))
+            self._book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(copy))
+        return self._book
 
     def prepare(self, names: list[str]) -> None:
         """Scan the sheets ``names`` before any is read (calamine then opens once, safely)."""

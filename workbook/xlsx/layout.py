@@ -121,13 +121,20 @@ def match_option(value: object, options: tuple[str, ...]) -> tuple[str | None, s
     """
     if value is None:
         return None, None
+    if value in options:  # as the list in the cell wrote it: the common case
+        return value, None  # type: ignore[return-value]
     text = " ".join(str(value).split())
     if not text:
         return None, None
-    for option in options:
-        if text.casefold() == option.casefold():
-            return option, None
-    return None, text
+    folded = _FOLDED.get(options)
+    if folded is None:
+        folded = _FOLDED[options] = {option.casefold(): option for option in options}
+    option = folded.get(text.casefold())
+    return (option, None) if option is not None else (None, text)
+
+
+#: options → {casefolded option: option}, made once per tuple of options.
+_FOLDED: dict[tuple[str, ...], dict[str, str]] = {}
 
 
 def normalise_answer(value: object) -> str | None:

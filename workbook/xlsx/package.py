@@ -32,15 +32,19 @@ _REF = re.compile(rb'\br="([A-Za-z]{1,3})([0-9]{1,7})"')
 _PREFIXED_RUN = re.compile(rb"<\w+:r[\s>]")
 _PREFIXED_STRING = re.compile(rb"<\w+:si[\s>]")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")
-#: Quick tests that start with a literal (the regex engine then skips ahead by a fast search):
-#: a sheet without a match of these has no formula (no prefixed formula, no prefixed run).
+#: Quick tests that start with a literal (the regex engine then skips ahead by a fast search, which
+#: is several times quicker here than ``bytes.count`` or ``in`` with these short needles): a sheet
+#: without a match of these has no formula (no prefixed formula, no prefixed run).
 _PLAIN_FORMULA = re.compile(rb"<f[\s/>]")
+_PREFIXED_FORMULA_END = re.compile(rb":f[\s/>]")
+_ERROR_CELL = re.compile(rb't="e"')
 _PREFIXED_RUN_END = re.compile(rb":r[\s>]")
 _PLAIN_RUN = re.compile(rb"<r[ >]")
-_PLAIN_CELL = re.compile(rb"<c[ >]")
 _PREFIXED_CELL_END = re.compile(rb":c[ >]")
-#: How every known writer starts a cell; a cell written otherwise sends the scan down the slow path.
-_CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
+#: Every plain cell in one pass: how every known writer starts a cell (``<c r="B7"``) gives its
+#: column and row; a cell written otherwise (no reference first) gives empty groups
+#: and sends the scan down the slow path.
+_PLAIN_CELL_REF = re.compile(rb'<c[ >](?:r="([A-Z]{1,3})([0-9]{1,7})")?')
 _ERROR = b't="e"'
 _CELL_ELEMENT = re.compile(rb"<(?:\w+:)?c\b[^>]*?(?:/>|>.*?</(?:\w+:)?c>)", re.S)
 
@@ -121,7 +125,7 @@ def read_package(archive: zipfile.ZipFile, parts: dict[str, bytes] | None = None
 
 def count_runs(data: bytes) -> int:
     """Return how many rich-text runs (``<r>`` elements) the XML ``data`` holds."""
-    plain = data.count(b"<r>") + data.count(b"<r ") if _PLAIN_RUN.search(data) else 0
+    plain = len(_PLAIN_RUN.findall(data))
     return plain + len(_PREFIXED_RUN.findall(data)) if _PREFIXED_RUN_END.search(data) else plain
 
 
@@ -137,15 +141,20 @@ def scan_sheet(data: bytes) -> SheetScan:
     The common case is done by the regex engine alone (one list of references); only a sheet with
     cells beyond ``MAX_COLUMNS`` or cells without a reference is walked cell by cell.
     """
-    prefixed = _PREFIXED_CELL_END.search(data) is not None  # cells with a namespace prefix (<x:c>)
     scan = SheetScan(has_formulas=_has_formulas(data), runs=count_runs(data))
-    scan.cells = len((_CELL if prefixed else _PLAIN_CELL).findall(data))
-    refs = _CELL_REF.findall(data)
-    if not refs:
-        return scan if not scan.cells else _walk(data, scan)
-    letters, digits = zip(*refs, strict=True)
-    columns = max(column_number(each.decode()) for each in set(letters))
-    if len(refs) != scan.cells or columns > MAX_COLUMNS:
+    if _PREFIXED_CELL_END.search(data) is not None:  # cells with a namespace prefix (<x:c>)
+        scan.cells = len(_CELL.findall(data))
+        return _walk(data, scan) if scan.cells else scan
+    cells = _PLAIN_CELL_REF.findall(data)
+    scan.cells = len(cells)
+    if not cells:
+        return scan
+    letters, digits = zip(*cells, strict=True)
+    seen = set(letters)
+    if b"" in seen:
+        return _walk(data, scan)
+    columns = max(column_number(each.decode()) for each in seen)
+    if columns > MAX_COLUMNS:
         return _walk(data, scan)
     scan.columns = columns
     scan.rows = max(map(int, digits))
@@ -154,9 +163,9 @@ def scan_sheet(data: bytes) -> SheetScan:
 
 def _has_formulas(data: bytes) -> bool:
     """Whether sheet XML ``data`` has a formula or an error cell."""
-    if _PLAIN_FORMULA.search(data) or _ERROR in data:
+    if _PLAIN_FORMULA.search(data) or _ERROR_CELL.search(data):
         return True
-    return b":f" in data and _FORMULA.search(data) is not None
+    return _PREFIXED_FORMULA_END.search(data) is not None and _FORMULA.search(data) is not None
 
 
 def _walk(data: bytes, scan: SheetScan) -> SheetScan:

@@ -134,9 +134,9 @@ _BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, TypeE
 def _opened(path: Path, label: str, job):
     """Run ``job(reader)`` on the opened workbook; every library failure becomes one Danish line."""
     parts: dict[str, bytes] = {}
-    archive = open_checked(path, label, parts)
+    archive, data = open_checked(path, label, parts)
     try:
-        source = CellSource(path, label, archive, parts)
+        source = CellSource(path, label, archive, parts, data)
     except _BROKEN as exc:
         archive.close()
         raise refused(label, f"filen er beskadiget og kan ikke åbnes. Årsag: {reason(exc)}") from None
