@@ -16,11 +16,12 @@ def _jobs(fill, tmp_path: Path) -> list[tuple[Path, str]]:
     return [(path, f"fil-{n}") for n, path in enumerate(order)]
 
 
-def _seen(result: Read | str) -> object:
+def _seen(found: tuple[str, Read | str]) -> tuple[str, object]:
+    digest, result = found
     if isinstance(result, str):
-        return result
+        return digest, result
     response = result.response
-    return (response.label, response.name, result.rows, [str(p) for p in response.problems])
+    return digest, (response.label, response.name, result.rows, [str(p) for p in response.problems])
 
 
 def test_a_pool_reads_the_same_results_in_the_same_order(fill, tmp_path):
@@ -29,6 +30,9 @@ def test_a_pool_reads_the_same_results_in_the_same_order(fill, tmp_path):
     pooled = [_seen(r) for r in read_many(jobs, fill.catalog, workers=2)]
 
     assert pooled == alone
+    digests = [digest for digest, _ in alone]
+    assert digests[0] == digests[6] != digests[2] and digests[1] == digests[5] and all(digests)
+    alone = [seen for _, seen in alone]
     assert [label for label, *_ in (r for r in alone if isinstance(r, tuple))][:3] == ["fil-0", "fil-2", "fil-3"]
     assert alone[1].startswith("fil-1: ") and alone[5].startswith("fil-5: ")
     assert alone[0][1] == "Person 0" and alone[2][1] == "Person 1"

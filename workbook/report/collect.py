@@ -12,14 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbook.content.model import Catalog
-from workbook.files import file_digest
 from workbook.report.groups import group_of
 from workbook.report.oserrors import os_message
 from workbook.report.output import is_own_output
 from workbook.report.readers import answer_rows, read_many
 from workbook.report.store import FileRow, Stage, stage_meeting
 from workbook.xlsx import layout as L
-from workbook.xlsx.guard import MAX_FILE_BYTES
 from workbook.xlsx.read import Problem, Response
 
 INPUT_SUFFIXES = (".xlsx", ".xlsm", ".xls")
@@ -100,45 +98,28 @@ def _folder_inputs(folder: Path) -> tuple[list[Path], list[str]]:
     return found, other
 
 
-def drop_duplicates(files: list[Path]) -> tuple[list[tuple[Path, str]], list[tuple[Path, Path]]]:
-    """Keep the first of inputs that are the same file (resolved path) or have the same content (sha256).
+def drop_duplicates(files: list[Path]) -> tuple[list[Path], list[tuple[int, Path, Path]]]:
+    """Keep the first of inputs that are the same file (resolved path): a file given both alone and in
+    its folder is read once. Return the files to read and (place in ``files``, duplicate, first).
 
-    Return the files to read with their digests ('' when unreadable) and (duplicate, first) pairs.
-    A respondent who sends the same file twice under another name, or a file given both alone and
-    in its folder, then counts once.
+    Copies with another name (the same content) are found while reading, by their digest
+    (``read_all``), so no file is read twice to find them.
     """
-    kept: list[tuple[Path, str]] = []
-    skipped: list[tuple[Path, Path]] = []
+    kept: list[Path] = []
+    skipped: list[tuple[int, Path, Path]] = []
     by_path: dict[Path, Path] = {}
-    by_digest: dict[str, Path] = {}
-    for path in files:
+    for place, path in enumerate(files):
         try:
             key = path.resolve()
         except (OSError, RuntimeError):
             key = path.absolute()
         first = by_path.get(key)
-        digest = None
-        if first is None:
-            digest = _digest(path)
-            first = by_digest.get(digest) if digest else None
         if first is not None:
-            skipped.append((path, first))
+            skipped.append((place, path, first))
             continue
         by_path[key] = path
-        if digest:
-            by_digest[digest] = path
-        kept.append((path, digest or ""))
+        kept.append(path)
     return kept, skipped
-
-
-def _digest(path: Path) -> str | None:
-    """Return the file's sha256, or None when it cannot be read or is too large (the reader says why)."""
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return None
-        return file_digest(path)
-    except OSError:
-        return None
 
 
 def duplicate_message(path: Path, first: Path) -> str:
@@ -146,13 +127,24 @@ def duplicate_message(path: Path, first: Path) -> str:
     return f"{path}: filen er den samme som {first}; talt med én gang"
 
 
-def read_all(files: list[tuple[Path, str]], catalog: Catalog, stage: Stage) -> list[FileOutcome]:
-    """Read every file into ``stage``; a problem in one never stops the others; then check them together."""
+def read_all(files: list[Path], catalog: Catalog, stage: Stage) -> tuple[list[FileOutcome], list[tuple[Path, Path]]]:
+    """Read every file into ``stage``; a problem in one never stops the others; then check them together.
+
+    Return the outcomes and the (copy, first) pairs of files with the same content (sha256) as an
+    earlier one: a respondent who sends the same file twice under another name counts once.
+    """
     outcomes = []
+    copies: list[tuple[Path, Path]] = []
+    by_digest: dict[str, Path] = {}
     shared: dict[str, tuple] = {}
     metas: dict[tuple, dict[str, str]] = {}  # files of one meeting share one metadata table
-    jobs = [(path, str(path)) for path, _ in files]
-    for (path, digest), read in zip(files, read_many(jobs, catalog), strict=True):
+    jobs = [(path, str(path)) for path in files]
+    for path, (digest, read) in zip(files, read_many(jobs, catalog), strict=True):
+        if digest and digest in by_digest:
+            copies.append((path, by_digest[digest]))
+            continue
+        if digest:
+            by_digest[digest] = path
         outcome = FileOutcome(path, str(path), digest)
         if isinstance(read, str):
             outcome.rejection = read
@@ -169,7 +161,7 @@ def read_all(files: list[tuple[Path, str]], catalog: Catalog, stage: Stage) -> l
     _check_same_meeting(outcomes)
     _check_respondents(outcomes)
     _check_local_content(outcomes, catalog.local_hash)
-    return outcomes
+    return outcomes, copies
 
 
 def _check_same_meeting(outcomes: list[FileOutcome]) -> None:

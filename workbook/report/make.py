@@ -87,12 +87,13 @@ def make_report(inputs: list[Path], *, content: Path | None = None, catalog: Cat
     if not files:
         raise WorkbookError("\n".join(input_problems) or "ingen filer at læse")
     result = ReportResult(messages=list(input_problems), warnings=list(input_problems))
-    files, duplicates = drop_duplicates(files)
-    for path, first in duplicates:
-        result.duplicates.append(path)
-        result.messages.append(duplicate_message(path, first))
+    inputs_read, same_file = drop_duplicates(files)
     with Stage() as stage:
-        outcomes = result.outcomes = read_all(files, catalog, stage)
+        outcomes, copies = read_all(inputs_read, catalog, stage)
+        result.outcomes = outcomes
+        for path, first in _in_order(files, same_file, copies):
+            result.duplicates.append(path)
+            result.messages.append(duplicate_message(path, first))
         for outcome in outcomes:
             if outcome.rejection:
                 result.rejected.append(outcome.path)
@@ -113,6 +114,19 @@ def make_report(inputs: list[Path], *, content: Path | None = None, catalog: Cat
         except OSError as exc:  # disk full, no permission ... while writing: a Danish line, never a traceback
             raise OutputError(os_message(_shown_path(exc.filename, folder), exc)) from None
     return result
+
+
+def _in_order(files: list[Path], same_file: list[tuple[int, Path, Path]],
+              copies: list[tuple[Path, Path]]) -> list[tuple[Path, Path]]:
+    """Every skipped input in the order given, each with the file that counts (a second name of a
+    copy names the copy's first)."""
+    first_place: dict[Path, int] = {}
+    for place, path in enumerate(files):
+        first_place.setdefault(path, place)
+    counted = dict(copies)
+    pairs = [(place, path, counted.get(first, first)) for place, path, first in same_file]
+    pairs += [(first_place[path], path, first) for path, first in copies]
+    return [(path, first) for _, path, first in sorted(pairs, key=lambda pair: pair[0])]
 
 
 def _shown_path(filename: object, folder: Path) -> Path:
