@@ -41,6 +41,8 @@ _ERROR_CELL = re.compile(rb't="e"')
 _PREFIXED_RUN_END = re.compile(rb":r[\s>]")
 _PLAIN_RUN = re.compile(rb"<r[ >]")
 _PREFIXED_CELL_END = re.compile(rb":c[ >]")
+#: One search for any of the three above: most sheets have no prefixed element at all.
+_PREFIXED_ANY = re.compile(rb":[cfr][\s/>]")
 #: Every plain cell in one pass: how every known writer starts a cell (``<c r="B7"``) gives its
 #: column and row; a cell written otherwise (no reference first) gives empty groups
 #: and sends the scan down the slow path.
@@ -123,10 +125,15 @@ def read_package(archive: zipfile.ZipFile, parts: dict[str, bytes] | None = None
     return Package(sheets, defined)
 
 
-def count_runs(data: bytes) -> int:
-    """Return how many rich-text runs (``<r>`` elements) the XML ``data`` holds."""
+def count_runs(data: bytes, prefixed: bool = True) -> int:
+    """Return how many rich-text runs (``<r>`` elements) the XML ``data`` holds.
+
+    ``prefixed=False``: the caller has found no prefixed element in ``data`` (``_PREFIXED_ANY``).
+    """
     plain = len(_PLAIN_RUN.findall(data))
-    return plain + len(_PREFIXED_RUN.findall(data)) if _PREFIXED_RUN_END.search(data) else plain
+    if prefixed and _PREFIXED_RUN_END.search(data):
+        return plain + len(_PREFIXED_RUN.findall(data))
+    return plain
 
 
 def count_strings(data: bytes) -> int:
@@ -141,8 +148,9 @@ def scan_sheet(data: bytes) -> SheetScan:
     The common case is done by the regex engine alone (one list of references); only a sheet with
     cells beyond ``MAX_COLUMNS`` or cells without a reference is walked cell by cell.
     """
-    scan = SheetScan(has_formulas=_has_formulas(data), runs=count_runs(data))
-    if _PREFIXED_CELL_END.search(data) is not None:  # cells with a namespace prefix (<x:c>)
+    prefixed = _PREFIXED_ANY.search(data) is not None
+    scan = SheetScan(has_formulas=_has_formulas(data, prefixed), runs=count_runs(data, prefixed))
+    if prefixed and _PREFIXED_CELL_END.search(data) is not None:  # cells with a namespace prefix (<x:c>)
         scan.cells = len(_CELL.findall(data))
         return _walk(data, scan) if scan.cells else scan
     cells = _PLAIN_CELL_REF.findall(data)
@@ -161,11 +169,11 @@ def scan_sheet(data: bytes) -> SheetScan:
     return scan
 
 
-def _has_formulas(data: bytes) -> bool:
-    """Whether sheet XML ``data`` has a formula or an error cell."""
+def _has_formulas(data: bytes, prefixed: bool = True) -> bool:
+    """Whether sheet XML ``data`` has a formula or an error cell (``prefixed`` as for ``count_runs``)."""
     if _PLAIN_FORMULA.search(data) or _ERROR_CELL.search(data):
         return True
-    return _PREFIXED_FORMULA_END.search(data) is not None and _FORMULA.search(data) is not None
+    return prefixed and _PREFIXED_FORMULA_END.search(data) is not None and _FORMULA.search(data) is not None
 
 
 def _walk(data: bytes, scan: SheetScan) -> SheetScan:
