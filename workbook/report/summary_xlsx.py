@@ -159,6 +159,7 @@ def _answer_rows(summary: Summary, db: sqlite3.Connection, date_style: str, shar
     answers[None] = ""
     priorities = {p: shared.cell(f"K{ROW}", p) for p in L.PRIORITIES}
     priorities[None] = ""
+    owners: dict[str, str] = {}
     rows = db.execute("SELECT r.seq, a.theme_id, a.item_id, a.answer, a.priority, a.owner, a.deadline, "
                       "a.deadline_text, a.comment FROM temp.run r JOIN bank.answers a "
                       "ON a.file_id = r.file_id ORDER BY r.seq, a.position")
@@ -167,7 +168,7 @@ def _answer_rows(summary: Summary, db: sqlite3.Connection, date_style: str, shar
         if priority:
             cells += priorities.get(priority) or text_cell(f"K{ROW}", xml_text(priority))
         if owner:
-            cells += text_cell(f"L{ROW}", xml_text(excel_text(owner)))
+            cells += owners.get(owner) or _owner_cell(owners, owner)
         if deadline:
             cells += date_cell(f"M{ROW}", dt.date.fromisoformat(deadline), date_style)
         elif typed:
@@ -175,6 +176,19 @@ def _answer_rows(summary: Summary, db: sqlite3.Connection, date_style: str, shar
         if comment:
             cells += text_cell(f"N{ROW}", xml_text(excel_text(comment)))
         yield f'<row r="{n}">{cells.replace(ROW, str(n))}</row>'
+
+
+def _owner_cell(made: dict[str, str], owner: str) -> str:
+    """The Ansvarlig cell of ``owner``; kept in ``made`` for the next row (owners repeat), within bounds."""
+    cell = text_cell(f"L{ROW}", xml_text(excel_text(owner)))
+    if len(owner) <= OWNER_CACHE_TEXT and len(made) < OWNER_CACHE_SIZE:
+        made[owner] = cell
+    return cell
+
+
+#: Owner cells kept for reuse: short texts only, and at most this many (memory stays flat).
+OWNER_CACHE_TEXT = 200
+OWNER_CACHE_SIZE = 2000
 
 
 def _needs_cell(value: str) -> bool:

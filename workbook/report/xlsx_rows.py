@@ -33,9 +33,14 @@ ROW = "\x00"
 
 def xml_text(text: str) -> str:
     """``text`` escaped for an inline string (characters XML 1.0 forbids are dropped)."""
+    if _TO_ESCAPE.search(text) is None:  # most texts: one pass, nothing to do
+        return text
     if ILLEGAL_XML.search(text):
         text = ILLEGAL_XML.sub("", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_TO_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def text_cell(ref: str, escaped: str) -> str:
