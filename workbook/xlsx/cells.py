@@ -25,6 +25,7 @@ from workbook.xlsx.package import (
     Package,
     Sheet,
     SheetScan,
+    cells_only,
     count_runs,
     count_strings,
     formulas,
@@ -133,16 +134,18 @@ class CellSource:
     def _calamine(self):
         """Open calamine on a copy of the file with the parts inflated so far stored (``repack``).
 
-        Sheets with stray cells are stored without them, so calamine never sees those cells.
+        Each scanned sheet is stored as its cells alone (``cells_only``: calamine then does not
+        parse the formatting and validations, a third of a sheet), and without its stray cells, so
+        calamine never sees those.
         """
         if self._book is None:
             stored = dict(self._parts)
             changed = set()
             for name, scan in self.scans.items():
-                if scan.stray:
-                    part = self.sheet(name).part
-                    stored[part] = without_cells(self.part(name), set(scan.stray))
-                    changed.add(part)
+                part = self.sheet(name).part
+                data = without_cells(self.part(name), set(scan.stray)) if scan.stray else self.part(name)
+                stored[part] = cells_only(data) or data
+                changed.add(part)
             if self._data is None:
                 self._data = Path(self.path).read_bytes()
             copy = repack(self._data, self.archive.infolist(), stored, frozenset(changed))

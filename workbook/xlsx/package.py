@@ -228,6 +228,22 @@ def _without_prefixes(element: bytes) -> bytes:
     return plain.replace(b"<c", f'<c xmlns="{MAIN_NS}"'.encode(), 1)
 
 
+def cells_only(data: bytes) -> bytes | None:
+    """Sheet XML ``data`` cut to its root element and its ``sheetData`` (the cells), or None when it
+    is not written plainly enough to cut (a prefixed or an empty ``sheetData``).
+
+    Only the start and the end of ``data`` are searched: the cut is a slice, so a file written
+    oddly reads as it would have uncut, or is refused as damaged.
+    """
+    root = data.find(b"<worksheet")
+    start = data.find(b"<sheetData>")
+    end = data.rfind(b"</sheetData>")
+    head = data.find(b">", root) + 1 if root >= 0 else 0
+    if not 0 < head <= start < end:
+        return None
+    return b"".join((data[:head], data[start:end + len(b"</sheetData>")], b"</worksheet>"))
+
+
 def without_cells(data: bytes, stray: set[str]) -> bytes:
     """Return sheet XML ``data`` without the cells whose reference is in ``stray``."""
 
