@@ -59,6 +59,8 @@ class CellSource:
         self.runs = 0
         self._book = None
         self._rows: dict[str, list[list[object]]] = {}
+        self._cut: dict[str, tuple[bytes, bool]] = {}
+        """Sheet name → (its XML as read, whether that is a cut of the part)."""
         self._admitted: set[str] = set()
         for info in self.archive.infolist():  # rich text lives in the shared strings and comments
             name = info.filename.lower()
@@ -107,10 +109,16 @@ class CellSource:
         return refused(self.label, message)
 
     def part(self, name: str) -> bytes:
-        part = self.sheet(name).part
-        if part not in self._parts:
-            self._parts[part] = self.archive.read(part) if part in self._names else b""
-        return self._parts[part]
+        """The XML of sheet ``name`` as the scan and calamine see it: its cells alone (``cells_only``;
+        the formatting and validations around them are a third of a sheet and never read), or the
+        whole part when it is not written plainly enough to cut."""
+        if name not in self._cut:
+            part = self.sheet(name).part
+            if part not in self._parts:
+                self._parts[part] = self.archive.read(part) if part in self._names else b""
+            cut = cells_only(self._parts[part])
+            self._cut[name] = (cut or self._parts[part], cut is not None)
+        return self._cut[name][0]
 
     def scan(self, name: str) -> SheetScan:
         """Return the scan of sheet ``name``, counting its rich-text runs against the limit."""
@@ -134,18 +142,17 @@ class CellSource:
     def _calamine(self):
         """Open calamine on a copy of the file with the parts inflated so far stored (``repack``).
 
-        Each scanned sheet is stored as its cells alone (``cells_only``: calamine then does not
-        parse the formatting and validations, a third of a sheet), and without its stray cells, so
-        calamine never sees those.
+        Each scanned sheet is stored as the scan saw it (``part``: its cells alone), and without its
+        stray cells, so calamine never sees those.
         """
         if self._book is None:
             stored = dict(self._parts)
             changed = set()
             for name, scan in self.scans.items():
                 part = self.sheet(name).part
-                data = without_cells(self.part(name), set(scan.stray)) if scan.stray else self.part(name)
-                stored[part] = cells_only(data) or data
-                changed.add(part)
+                stored[part] = without_cells(self.part(name), set(scan.stray)) if scan.stray else self.part(name)
+                if scan.stray or self._cut[name][1]:
+                    changed.add(part)
             if self._data is None:
                 self._data = Path(self.path).read_bytes()
             copy = repack(self._data, self.archive.infolist(), stored, frozenset(changed))
