@@ -269,7 +269,9 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, view: memoryview) 
 
 def _check_prolog_of(data: bytes, name: str, label: str) -> None:
     """Refuse the part ``name`` when the start of its bytes ``data`` holds a DTD or no root element."""
-    verdict = _prolog_verdict(data[:4096])
+    verdict = _prolog_verdict(data[:512])  # a prolog is a line or two: look at more only when needed
+    if verdict is None:
+        verdict = _prolog_verdict(data[:4096])
     if verdict is None:
         verdict = _prolog_verdict(data[:MAX_PROLOG_BYTES])
     if verdict is False:

@@ -10,6 +10,7 @@ original; a statement answered differently in two places is a named problem and 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -49,7 +50,19 @@ class SheetReading:
 
 
 def _folded(text: str | None) -> str:
-    return " ".join(text.split()).casefold() if text else ""
+    """``text`` space-collapsed and case-folded, for comparing statements ('' for none)."""
+    if not text:
+        return ""
+    return _folded_short(text) if len(text) <= _FOLD_CACHE_TEXT else _fold(text)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+#: Statements repeat in every file: their folded form is kept (short texts only, a bounded number).
+_FOLD_CACHE_TEXT = 400
+_folded_short = functools.lru_cache(maxsize=2048)(_fold)
 
 
 def statement_index(catalog: Catalog | None, items: dict[str, MetaItem]) -> dict[str, str]:
