@@ -182,10 +182,14 @@ def main() -> dict[str, float]:
     rest = seconds[("report", many)] - seconds[("reader", many)]
     print(f"report uden læseren (svarbank, tal, samlet.xlsx) ved {many} filer: {rest:.2f} s, "
           f"{rest / many * 1000:.1f} ms pr. fil")
-    return {"report_s": seconds[("report", many)], "calamine_s": seconds[("calamine", many)],
-            "reader_s": seconds[("reader", many)], "report_without_reader_s": rest,
-            "report_ratio": ratio, "report_peak_mb": peaks[("report", many)], "report_mem_growth": growth,
-            f"report_pdf{few}_s": pdf_s}
+    figures = {"report_s": seconds[("report", many)], "calamine_s": seconds[("calamine", many)],
+               "reader_s": seconds[("reader", many)], "report_without_reader_s": rest,
+               "report_ratio": ratio, "report_peak_mb": peaks[("report", many)], "report_mem_growth": growth}
+    if quick:  # the time goals are for 1,000 files: the quick run's times go by other names
+        timed = ("report_s", "calamine_s", "reader_s", "report_without_reader_s", "report_ratio")
+        figures = {(f"quick{many}_{key}" if key in timed else key): value for key, value in figures.items()}
+    figures[f"report_pdf{few}_s"] = pdf_s
+    return figures
 
 
 if __name__ == "__main__":
