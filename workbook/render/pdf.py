@@ -11,7 +11,7 @@ import atexit
 import logging
 import re
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -187,31 +187,37 @@ def _picture(url: object, logos: frozenset[Path]) -> str:
 _CSS_REASONS = {"unknown property": "ukendt egenskab", "invalid value": "ugyldig værdi"}
 
 
+def _css_rule(name: object, value: object, line: object, column: object, reason: object) -> str:
+    reason = _CSS_REASONS.get(str(reason), f"WeasyPrint melder: {reason}")
+    return f"CSS-reglen `{name}: {str(value).strip()}` i linje {line}, kolonne {column} ignoreres ({reason})"
+
+
+#: WeasyPrint's log messages we put in Danish: (how the message starts, its number of arguments
+#: (None: one or more), the Danish sentence from the arguments and the meeting's logos).
+_MESSAGES: tuple[tuple[str, int | None, Callable[..., str]], ...] = (
+    ("Failed to load image at", None, lambda logos, a, *_: f"{_picture(a, logos)} (billedet kan ikke læses)"),
+    ("Failed to render SVG image", None,
+     lambda logos, a, *_: f"{_picture(a, logos)} (SVG-tegningen kan ikke tegnes)"),
+    ("Failed to load stylesheet at", None, lambda logos, a, *_: f"stylesheetet kan ikke indlæses: {_url_path(a)}"),
+    ("Font-face %r cannot be loaded", None, lambda logos, a, *_: f"skrifttypen {a!r} kan ikke indlæses"),
+    ("Ignored `%s:", 5, lambda logos, *args: _css_rule(*args)),
+    ("Content discarded: target points to undefined anchor", None,
+     lambda logos, a, *_: f"en henvisning peger på et anker, der ikke findes: {a}"),
+    ("Anchor defined twice", None, lambda logos, a, *_: f"ankeret {a} findes to gange"),
+    (".notdef glyph rendered", 2,
+     lambda logos, a, b: f"tegnet \"{a}\" (U+{b:04X}) findes ikke i skrifttyperne"),
+)
+
+
 def _describe(record: logging.LogRecord, logos: frozenset[Path]) -> str:
     """Turn one WeasyPrint log record into a Danish sentence (the original text if unknown)."""
     msg, args = str(record.msg), record.args if isinstance(record.args, tuple) else ()
-    try:
-        if msg.startswith("Failed to load image at") and args:
-            return f"{_picture(args[0], logos)} (billedet kan ikke læses)"
-        if msg.startswith("Failed to render SVG image") and args:
-            return f"{_picture(args[0], logos)} (SVG-tegningen kan ikke tegnes)"
-        if msg.startswith("Failed to load stylesheet at") and args:
-            return f"stylesheetet kan ikke indlæses: {_url_path(args[0])}"
-        if msg.startswith("Font-face %r cannot be loaded") and args:
-            return f"skrifttypen {args[0]!r} kan ikke indlæses"
-        if msg.startswith("Ignored `%s:") and len(args) == 5:
-            name, value, line, column, reason = args
-            value = str(value).strip()
-            reason = _CSS_REASONS.get(str(reason), f"WeasyPrint melder: {reason}")
-            return f"CSS-reglen `{name}: {value}` i linje {line}, kolonne {column} ignoreres ({reason})"
-        if msg.startswith("Content discarded: target points to undefined anchor") and args:
-            return f"en henvisning peger på et anker, der ikke findes: {args[0]}"
-        if msg.startswith("Anchor defined twice") and args:
-            return f"ankeret {args[0]} findes to gange"
-        if msg.startswith(".notdef glyph rendered") and len(args) == 2:
-            return f"tegnet \"{args[0]}\" (U+{args[1]:04X}) findes ikke i skrifttyperne"
-    except (TypeError, ValueError, IndexError):
-        pass
+    for start, count, sentence in _MESSAGES:
+        if msg.startswith(start) and (len(args) == count if count is not None else args):
+            try:
+                return sentence(logos, *args)
+            except (TypeError, ValueError, IndexError):
+                break
     return f"WeasyPrint melder: {record.getMessage()}"
 
 
