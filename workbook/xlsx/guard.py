@@ -1,14 +1,16 @@
-"""Safety checks on a returned workbook file before openpyxl opens it: format, size and XML prolog.
+"""Safety checks on a returned workbook file before anything parses it: format, size and XML prolog.
 
 A filled self-assessment comes back from someone else's computer, so it is untrusted input. These
-checks look at the raw bytes and the zip's central directory only; nothing is decompressed beyond
-the first bytes of each XML part. Every failure raises ``WorkbookFileError`` with one Danish line.
+checks look at the raw bytes and the zip's central directory; of the parts, only the sheets and the
+workbook part are inflated whole (the reader needs them: each is inflated once, never beyond its
+declared size), of the others only the start. Every failure raises ``WorkbookFileError`` with one
+Danish line.
 
 Limits (a filled workbook of the full catalog is about 40 KB on disk and 400 KB uncompressed):
 
 - ``MAX_FILE_BYTES``: 20 MB on disk;
 - ``MAX_UNCOMPRESSED_BYTES``: 60 MB for all parts together, as declared in the central directory
-  (Python's zipfile never inflates a part beyond its declared size, so the declaration is a bound);
+  (no part is inflated beyond its declared size, so the declaration is a bound);
 - ``MAX_ZIP_ENTRIES``: 1,000 parts;
 - ``MAX_CELLS`` (checked by the reader while it reads): 200,000 cells in the sheets it reads.
 """

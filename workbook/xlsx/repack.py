@@ -1,12 +1,13 @@
 """A copy of a checked xlsx zip for calamine, with the parts already inflated stored uncompressed.
 
 The reader inflates every sheet once to check and scan it (``guard``, ``package``); calamine would
-inflate them all again, which is a third of its time on our workbooks. So calamine is handed a copy
-in memory where those parts are stored as they are (method 0, with the CRC and size the checked
-archive declares) and every other part is copied byte for byte, still compressed. A sheet with
-stray cells is stored without them (``package.without_cells``), so the same copy serves both.
-Only ``zipfile``'s parsed directory of an archive that passed the guard is used: no offsets or
-sizes are taken from the file unchecked.
+inflate them all again, which was a third of its time on our workbooks. So calamine is handed a copy
+in memory where those parts are stored as the reader saw them (method 0): unchanged parts with the
+CRC the checked archive declares, changed ones (a sheet cut to its cells, ``package.cells_only``,
+or without its stray cells, ``package.without_cells``) with their own. Every other part is copied
+byte for byte, still compressed. Offsets and sizes come from zipfile's parsed directory of an
+archive that passed the guard; each local header is checked as zipfile checks it
+(``guard.compressed``).
 """
 
 from __future__ import annotations
