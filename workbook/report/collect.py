@@ -140,6 +140,13 @@ def read_all(files: list[Path], catalog: Catalog, stage: Stage) -> tuple[list[Fi
     metas: dict[tuple, dict[str, str]] = {}  # files of one meeting share one metadata table
     jobs = [(path, str(path)) for path in files]
     for path, (digest, read) in zip(files, read_many(jobs, catalog), strict=True):
+        if not isinstance(read, str):
+            # Workbooks with the same structure checksum have identical item tables: keep one copy
+            # (a worker sends each table once).
+            checksum = read.response.meta.get(L.MetaKey.CHECKSUM, "")
+            if read.items_sent:
+                read.response.items = shared[checksum]
+            read.response.items = shared.setdefault(checksum, read.response.items)
         if digest and digest in by_digest:
             copies.append((path, by_digest[digest]))
             continue
@@ -150,8 +157,6 @@ def read_all(files: list[Path], catalog: Catalog, stage: Stage) -> tuple[list[Fi
             outcome.rejection = read
         else:
             response = read.response
-            # Workbooks with the same structure checksum have identical item tables: keep one copy.
-            response.items = shared.setdefault(response.meta.get(L.MetaKey.CHECKSUM, ""), response.items)
             response.meta = metas.setdefault(tuple(response.meta.items()), response.meta)
             outcome.problems = list(response.problems)
             outcome.answered = read.answered

@@ -24,6 +24,7 @@ from workbook.content.model import Catalog, ChecklistItem
 from workbook.errors import WorkbookFileError
 from workbook.files import file_digest
 from workbook.report.oserrors import os_message
+from workbook.xlsx import layout as L
 from workbook.xlsx.guard import MAX_FILE_BYTES
 from workbook.xlsx.read import Answer, Response, read_response
 
@@ -33,6 +34,8 @@ PARALLEL_FROM = 40
 CHUNK = 16
 
 _catalog: Catalog | None = None
+#: The structure checksums of the item tables this worker has sent (``Read.items_sent``).
+_sent: set[str] = set()
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,9 @@ class Read:
     """One per statement of the workbook, in ``store.ANSWER_COLUMNS`` order."""
     answered: bool
     """True when the file holds at least one answer."""
+    items_sent: bool = False
+    """True when ``response.items`` were left out: this worker sent the same item table (same
+    structure checksum) with an earlier file, which the parent has, as it takes the files in order."""
 
 
 def answer_rows(response: Response, catalog: Catalog | None) -> Iterator[tuple]:
@@ -105,6 +111,7 @@ def _read(path: Path, label: str, catalog: Catalog) -> Read | str:
 def _init(catalog: Catalog) -> None:
     global _catalog
     _catalog = catalog
+    _sent.clear()
     # What the fork brought (modules, the catalog) lives as long as the worker: the cyclic
     # collector need not walk it again on every collection (4 % of a file's reading).
     gc.freeze()
@@ -112,7 +119,14 @@ def _init(catalog: Catalog) -> None:
 
 def _read_in_worker(job: tuple[Path, str]) -> tuple[str, Read | str]:
     assert _catalog is not None
-    return read_one(job[0], job[1], _catalog)
+    digest, read = read_one(job[0], job[1], _catalog)
+    if isinstance(read, Read):
+        checksum = read.response.meta.get(L.MetaKey.CHECKSUM, "")
+        if checksum and checksum in _sent:  # files of one meeting share one item table
+            read.response.items = ()
+            return digest, Read(read.response, read.rows, read.answered, items_sent=True)
+        _sent.add(checksum)
+    return digest, read
 
 
 def _workers(count: int) -> int:
