@@ -146,7 +146,8 @@ def read_all(files: list[Path], catalog: Catalog, stage: Stage) -> tuple[list[Fi
             checksum = read.response.meta.get(L.MetaKey.CHECKSUM, "")
             if read.items_sent:
                 read.response.items = shared[checksum]
-            read.response.items = shared.setdefault(checksum, read.response.items)
+            else:
+                read.response.items = shared.setdefault(checksum, read.response.items)
         if digest and digest in by_digest:
             copies.append((path, by_digest[digest]))
             continue
