@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import hashlib
 import multiprocessing
 import os
 from collections.abc import Iterator
@@ -22,10 +23,9 @@ from pathlib import Path
 
 from workbook.content.model import Catalog, ChecklistItem
 from workbook.errors import WorkbookFileError
-from workbook.files import file_digest
 from workbook.report.oserrors import os_message
 from workbook.xlsx import layout as L
-from workbook.xlsx.guard import MAX_FILE_BYTES
+from workbook.xlsx.guard import MAX_FILE_BYTES, read_bytes
 from workbook.xlsx.read import Answer, Response, read_response
 
 #: Fewer files than this are read in this process (starting workers costs more than it saves).
@@ -76,24 +76,20 @@ def _statement(response: Response, answer: Answer, item_id: str, catalog: Catalo
 
 
 def read_one(path: Path, label: str, catalog: Catalog) -> tuple[str, Read | str]:
-    """Return the digest of the file at ``path`` ('' when it cannot be read) and the file as read, or
-    the Danish line saying why it cannot be used."""
-    return _digest(path), _read(path, label, catalog)
-
-
-def _digest(path: Path) -> str:
-    """The file's sha256, or '' when it cannot be read or is too large (the reader says why)."""
+    """Return the digest of the file at ``path`` ('' when it cannot be read or is too large) and the
+    file as read, or the Danish line saying why it cannot be used. The file is read from disk once."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return ""
-        return file_digest(path)
-    except OSError:
-        return ""
+        data, size = read_bytes(path, label)
+    except WorkbookFileError as exc:
+        return "", str(exc)
+    if size > MAX_FILE_BYTES:  # the reader refuses it, saying its size
+        return "", _read(path, label, catalog, None)
+    return hashlib.sha256(data).hexdigest(), _read(path, label, catalog, data)
 
 
-def _read(path: Path, label: str, catalog: Catalog) -> Read | str:
+def _read(path: Path, label: str, catalog: Catalog, data: bytes | None) -> Read | str:
     try:
-        response = read_response(path, catalog, label=label)
+        response = read_response(path, catalog, label=label, data=data)
         rows = tuple(answer_rows(response, catalog))
         answered = bool(response.answers)
         response.answers, response.statements = {}, {}

@@ -58,19 +58,18 @@ def check_container(path: Path, label: str) -> None:
     open_checked(path, label, {})[0].close()
 
 
-def open_checked(path: Path, label: str, parts: dict[str, bytes]) -> tuple[zipfile.ZipFile, bytes]:
+def open_checked(path: Path, label: str, parts: dict[str, bytes],
+                 data: bytes | None = None) -> tuple[zipfile.ZipFile, bytes]:
     """Check ``path`` as ``check_container`` does; return it opened (the caller closes it) and its bytes.
 
     The sheet and workbook parts are read whole while their prolog is checked and put in ``parts``
-    (part name → bytes), so the reader inflates each of them once.
+    (part name → bytes), so the reader inflates each of them once. ``data``: the file's bytes when
+    the caller has read them already (``read_bytes``), so the file is read once.
     """
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            # In memory (at most MAX_FILE_BYTES): every part is then looked at without a system call.
-            data = handle.read(MAX_FILE_BYTES + 1) if size <= MAX_FILE_BYTES else b""
-    except OSError as exc:
-        raise refused(label, f"{os_reason(exc)}") from None
+    if data is None:
+        data, size = read_bytes(path, label)
+    else:
+        size = len(data)
     size = max(size, len(data))
     head = data[:8]
     if size > MAX_FILE_BYTES:
@@ -95,6 +94,18 @@ def open_checked(path: Path, label: str, parts: dict[str, bytes]) -> tuple[zipfi
         _close(archive)
         raise refused(label, "filen er beskadiget eller ufuldstændig og kan ikke åbnes. "
                       f"Årsag: {reason(exc)}") from None
+
+
+def read_bytes(path: Path, label: str) -> tuple[bytes, int]:
+    """Return the bytes of the file at ``path`` (none when it is larger than ``MAX_FILE_BYTES``) and
+    its size; a file that cannot be read is refused with the system's reason in Danish."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            # In memory (at most MAX_FILE_BYTES): every part is then looked at without a system call.
+            return (handle.read(MAX_FILE_BYTES + 1) if size <= MAX_FILE_BYTES else b""), size
+    except OSError as exc:
+        raise refused(label, f"{os_reason(exc)}") from None
 
 
 def _close(archive: zipfile.ZipFile | None) -> None:

@@ -131,10 +131,11 @@ _BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, TypeE
            OverflowError, *CALAMINE_ERRORS)
 
 
-def _opened(path: Path, label: str, job):
-    """Run ``job(reader)`` on the opened workbook; every library failure becomes one Danish line."""
+def _opened(path: Path, label: str, job, data: bytes | None = None):
+    """Run ``job(reader)`` on the opened workbook (``data``: its bytes, if read already); every library
+    failure becomes one Danish line."""
     parts: dict[str, bytes] = {}
-    archive, data = open_checked(path, label, parts)
+    archive, data = open_checked(path, label, parts, data)
     try:
         source = CellSource(path, label, archive, parts, data)
     except _BROKEN as exc:
@@ -158,11 +159,14 @@ def _opened(path: Path, label: str, job):
 
 
 def read_response(path: Path, catalog: Catalog | None = None, *, label: str | None = None,
-                  check_version: bool = True, keep_text: bool = False) -> Response:
-    """Read the filled workbook at ``path``; raise ``WorkbookFileError`` when it cannot be used."""
+                  check_version: bool = True, keep_text: bool = False, data: bytes | None = None) -> Response:
+    """Read the filled workbook at ``path``; raise ``WorkbookFileError`` when it cannot be used.
+
+    ``data``: the file's bytes when the caller has read them (``guard.read_bytes``) for its own use.
+    """
     path = Path(path)
     label = label or str(path)
-    return _opened(path, label, lambda reader: reader.read(catalog, check_version, keep_text))
+    return _opened(path, label, lambda reader: reader.read(catalog, check_version, keep_text), data)
 
 
 def find_answer(path: Path) -> str | None:
