@@ -13,8 +13,10 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from xml.etree import ElementTree
 
 from workbook.xlsx.locate import FormulaValue
@@ -89,17 +91,24 @@ class Sheet:
     part: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Package:
     """The workbook's sheets in tab order and its defined names (name → reference text)."""
 
-    sheets: list[Sheet]
-    defined: dict[str, str]
+    sheets: tuple[Sheet, ...]
+    defined: Mapping[str, str]
 
 
-def _xml(archive: zipfile.ZipFile, name: str, parts: dict[str, bytes]) -> ElementTree.Element:
+def _xml(data: bytes) -> ElementTree.Element:
     # The guard has refused any part with a DOCTYPE before this, so no entity can expand.
-    return ElementTree.fromstring(parts[name] if name in parts else archive.read(name))
+    return ElementTree.fromstring(data)
+
+
+_RELS = "xl/_rels/workbook.xml.rels"
+#: The packages parsed last, by the bytes of ``xl/workbook.xml`` and its relations: the files of one
+#: meeting mostly share them, so a process reading many parses each once. Bounded: memory stays flat.
+_PARSED: dict[tuple[bytes, bytes | None], Package] = {}
+PARSED_KEPT = 8
 
 
 def read_package(archive: zipfile.ZipFile, parts: dict[str, bytes] | None = None) -> Package:
@@ -108,21 +117,31 @@ def read_package(archive: zipfile.ZipFile, parts: dict[str, bytes] | None = None
     ``parts`` holds parts already read (part name → bytes), used instead of reading them again.
     """
     parts = parts or {}
-    book = _xml(archive, "xl/workbook.xml", parts)
-    rels_name = "xl/_rels/workbook.xml.rels"
+    book = parts["xl/workbook.xml"] if "xl/workbook.xml" in parts else archive.read("xl/workbook.xml")
+    rels = parts[_RELS] if _RELS in parts else archive.read(_RELS) if _RELS in archive.namelist() else None
+    key = (book, rels)
+    if key not in _PARSED:
+        if len(_PARSED) >= PARSED_KEPT:
+            _PARSED.pop(next(iter(_PARSED)))
+        _PARSED[key] = _parse_package(book, rels)
+    return _PARSED[key]
+
+
+def _parse_package(book_xml: bytes, rels_xml: bytes | None) -> Package:
+    book = _xml(book_xml)
     targets = {}
-    if rels_name in parts or rels_name in archive.namelist():
-        for rel in _xml(archive, rels_name, parts).iter(f"{{{PKG_REL_NS}}}Relationship"):
+    if rels_xml is not None:
+        for rel in _xml(rels_xml).iter(f"{{{PKG_REL_NS}}}Relationship"):
             target = rel.get("Target", "")
             path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
             targets[rel.get("Id")] = path
-    sheets = [Sheet(s.get("name", ""), s.get("state", "visible"), targets.get(s.get(f"{{{REL_NS}}}id"), ""))
-              for s in book.iter(f"{{{MAIN_NS}}}sheet")]
-    defined = {}
+    sheets = tuple(Sheet(s.get("name", ""), s.get("state", "visible"), targets.get(s.get(f"{{{REL_NS}}}id"), ""))
+                   for s in book.iter(f"{{{MAIN_NS}}}sheet"))
+    defined: dict[str, str] = {}
     for name in book.iter(f"{{{MAIN_NS}}}definedName"):
         if name.get("localSheetId") is None and name.text:
             defined.setdefault(name.get("name", ""), name.text)
-    return Package(sheets, defined)
+    return Package(sheets, MappingProxyType(defined))
 
 
 def count_runs(data: bytes, prefixed: bool = True) -> int:
