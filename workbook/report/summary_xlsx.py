@@ -10,7 +10,7 @@ import datetime as dt
 import io
 import sqlite3
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -21,25 +21,21 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from workbook import danish
-from workbook.report.aggregate import READINESS_WEIGHTS, Summary, rounded_share
+from workbook.report.aggregate import Summary, rounded_share
 from workbook.report.compare import Comparison
 from workbook.report.groups import GroupFigures
+from workbook.report.summary_rows import CommentLines, action_rows, answer_rows, people_rows
 from workbook.report.xlsx_rows import (
+    EXCEL_TEXT_LIMIT,
     ILLEGAL_XML,
     PROBE_DATE,
-    ROW,
     SharedStrings,
-    date_cell,
-    number_cell,
+    excel_text,
     splice_rows,
-    text_cell,
-    xml_text,
 )
 from workbook.xlsx import layout as L
 
 SHEET_ANSWERS = "Svar"
-#: The answers sheet is the first sheet written, so openpyxl stores it as this part.
-ANSWERS_PART = "xl/worksheets/sheet1.xml"
 SHEET_ACTIONS = "Handleplan"
 SHEET_THEMES = "Temaer"
 SHEET_ITEMS = "Udsagn"
@@ -59,20 +55,10 @@ THEME_HEADERS = ("Tema nr.", "Tema", "Udsagn", *FIGURE_HEADERS)
 ITEM_HEADERS = ("Tema", "Nr.", "Id", "Udsagn", *FIGURE_HEADERS, "Uenighed")
 RESPONDENT_HEADERS = ("Nr.", "Respondent", "Rolle / afdeling", "Gruppe", "Dato", "Fil", "Besvarede udsagn",
                       "Udsagn i alt")
-EXCEL_TEXT_LIMIT = 32767
-CUT_NOTE = " … [forkortet: Excel rummer højst 32.767 tegn i en celle; hele teksten står i svarbanken]"
-
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 DATE_FORMAT = danish.EXCEL_DATE_FORMAT
 PERCENT = "0%"
-
-
-def excel_text(text: str) -> str:
-    """``text`` within Excel's cell limit, the cut said at its end."""
-    if len(text) <= EXCEL_TEXT_LIMIT:
-        return text
-    return text[:EXCEL_TEXT_LIMIT - len(CUT_NOTE)] + CUT_NOTE
 
 
 class _Sheet:
@@ -140,60 +126,18 @@ def _figures(counts) -> list[object]:
             rounded_share(counts.readiness), rounded_share(counts.unknown_share)]
 
 
-def _answer_rows(summary: Summary, db: sqlite3.Connection, date_style: str, shared: SharedStrings) -> Iterator[str]:
-    """Yield the XML of one row per respondent × statement, in respondent then workbook order, from row 2.
-
-    The cells that repeat (respondent, theme and statement, answer and points, priority) are made
-    once, as shared strings with ``ROW`` where the row number goes, and put in place per row by one
-    replace; only owner, deadline and comment (free text typed by the respondent) are made per row.
-    """
-    people = {r.number - 1: number_cell(f"A{ROW}", r.number) + shared.cell(f"B{ROW}", excel_text(r.label))
-              + (shared.cell(f"C{ROW}", excel_text(r.role)) if r.role else "")
-              for r in summary.respondents}
-    themes = {t.theme_id: number_cell(f"D{ROW}", t.number) + shared.cell(f"E{ROW}", t.title)
-              for t in summary.themes}
-    statements = {i.item_id: shared.cell(f"F{ROW}", i.number) + shared.cell(f"G{ROW}", i.item_id)
-                  + shared.cell(f"H{ROW}", excel_text(i.statement)) for t in summary.themes for i in t.items}
-    answers = {a: shared.cell(f"I{ROW}", a)
-               + (number_cell(f"J{ROW}", READINESS_WEIGHTS[a]) if a in READINESS_WEIGHTS else "") for a in L.SCALE}
-    answers[None] = ""
-    priorities = {p: shared.cell(f"K{ROW}", p) for p in L.PRIORITIES}
-    priorities[None] = ""
-    owners: dict[str, str] = {}
-    rows = db.execute("SELECT r.seq, a.theme_id, a.item_id, a.answer, a.priority, a.owner, a.deadline, "
-                      "a.deadline_text, a.comment FROM temp.run r JOIN bank.answers a "
-                      "ON a.file_id = r.file_id ORDER BY r.seq, a.position")
-    for n, (seq, theme_id, item_id, choice, priority, owner, deadline, typed, comment) in enumerate(rows, 2):
-        cells = people[seq] + themes[theme_id] + statements[item_id] + answers[choice or None]
-        if priority:
-            cells += priorities.get(priority) or text_cell(f"K{ROW}", xml_text(priority))
-        if owner:
-            cells += owners.get(owner) or _owner_cell(owners, owner)
-        if deadline:
-            cells += date_cell(f"M{ROW}", dt.date.fromisoformat(deadline), date_style)
-        elif typed:
-            cells += text_cell(f"M{ROW}", xml_text(excel_text(typed)))
-        if comment:
-            cells += text_cell(f"N{ROW}", xml_text(excel_text(comment)))
-        yield f'<row r="{n}">{cells.replace(ROW, str(n))}</row>'
-
-
-def _owner_cell(made: dict[str, str], owner: str) -> str:
-    """The Ansvarlig cell of ``owner``; kept in ``made`` for the next row (owners repeat), within bounds."""
-    cell = text_cell(f"L{ROW}", xml_text(excel_text(owner)))
-    if len(owner) <= OWNER_CACHE_TEXT and len(made) < OWNER_CACHE_SIZE:
-        made[owner] = cell
-    return cell
-
-
-#: Owner cells kept for reuse: short texts only, and at most this many (memory stays flat).
-OWNER_CACHE_TEXT = 200
-OWNER_CACHE_SIZE = 2000
-
-
 def _needs_cell(value: str) -> bool:
     """Whether text must go through ``_Sheet.text``: too long for a cell, formula-like or not valid XML."""
     return len(value) > EXCEL_TEXT_LIMIT or value.startswith("=") or bool(ILLEGAL_XML.search(value))
+
+
+def _spliced(wb: Workbook, title: str, headers: tuple[str, ...], widths: dict[int, float], rows: int) -> None:
+    """A sheet (a table named ``title``) whose ``rows`` data rows are made as XML (``summary_rows``):
+    openpyxl writes its header and a probe row with a date, for the date style, which is replaced."""
+    sheet = _Sheet(wb, title, headers, widths, title)
+    sheet.append([None] * (len(headers) - 1) + [PROBE_DATE])
+    sheet.rows = rows
+    sheet.finish()
 
 
 def write_summary_xlsx(summary: Summary, db: sqlite3.Connection, target: Path, *,
@@ -204,23 +148,17 @@ def write_summary_xlsx(summary: Summary, db: sqlite3.Connection, target: Path, *
     ``target`` is a staging path: the report's files are moved into place together (``output``).
     """
     wb = Workbook(write_only=True)
-    answers = _Sheet(wb, SHEET_ANSWERS, ANSWER_HEADERS,
-                     {2: 22, 3: 20, 5: 30, 8: 60, 9: 12, 11: 11, 12: 20, 13: 12, 14: 50}, "Svar")
-    answers.append([None] * 12 + [PROBE_DATE])  # replaced by the rows from the database (xlsx_rows)
-    answers.rows = db.execute("SELECT COUNT(*) FROM temp.run r JOIN bank.answers a ON a.file_id = r.file_id"
-                              ).fetchone()[0]
-    answers.finish()
-    _write_actions(wb, summary)
+    count = db.execute("SELECT COUNT(*) FROM temp.run r JOIN bank.answers a ON a.file_id = r.file_id").fetchone()[0]
+    _spliced(wb, SHEET_ANSWERS, ANSWER_HEADERS, {2: 22, 3: 20, 5: 30, 8: 60, 9: 12, 11: 11, 12: 20, 13: 12, 14: 50},
+             count)
+    _spliced(wb, SHEET_ACTIONS, ACTION_HEADERS, {1: 11, 2: 28, 3: 7, 4: 60, 8: 24, 9: 14, 10: 60, 11: 60},
+             len(summary.actions))
     _write_figures(wb, summary)
     if comparison is not None:
         _write_comparison(wb, comparison)
     if groups:
         _write_groups(wb, summary, groups)
-    people = _Sheet(wb, SHEET_RESPONDENTS, RESPONDENT_HEADERS, {2: 24, 3: 24, 4: 14, 5: 12, 6: 36},
-                    "Respondenter")
-    for r in summary.respondents:
-        people.append([r.number, r.label, r.role, r.group, danish.date_text(r.date), r.file, r.answered, r.total])
-    people.finish()
+    _spliced(wb, SHEET_RESPONDENTS, RESPONDENT_HEADERS, {2: 24, 3: 24, 4: 14, 5: 12, 6: 36}, len(summary.respondents))
     about = wb.create_sheet(SHEET_ABOUT)
     about.column_dimensions["A"].width = 26
     about.column_dimensions["B"].width = 100
@@ -232,35 +170,13 @@ def write_summary_xlsx(summary: Summary, db: sqlite3.Connection, target: Path, *
     buffer = io.BytesIO()
     wb.save(buffer)
     shared = SharedStrings()
-    splice_rows(buffer.getvalue(), target, ANSWERS_PART, lambda style: _answer_rows(summary, db, style, shared),
-                shared)
+    comments = CommentLines({a.item_id for a in summary.actions})
+    splice_rows(buffer.getvalue(), target, {
+        SHEET_ANSWERS: lambda style: answer_rows(summary, db, style, shared, comments),
+        SHEET_ACTIONS: lambda style: action_rows(summary, style, comments),
+        SHEET_RESPONDENTS: lambda style: people_rows(summary, style),
+    }, shared)
     return target
-
-
-def _write_actions(wb: Workbook, summary: Summary) -> None:
-    actions = _Sheet(wb, SHEET_ACTIONS, ACTION_HEADERS,
-                     {1: 11, 2: 28, 3: 7, 4: 60, 8: 24, 9: 14, 10: 60, 11: 60}, "Handleplan")
-    for a in summary.actions:
-        comments = _joined_comments(summary, a.item_id)
-        deadlines = a.deadlines[0] if len(a.deadlines) == 1 else "\n".join(
-            danish.date_short(d) if isinstance(d, dt.date) else d for d in a.deadlines)
-        actions.append([a.priority, a.theme, a.number, a.statement, a.counts.by_answer["Nej"],
-                        a.counts.by_answer["Delvist"], a.counts.by_answer["Ved ikke"], "\n".join(a.owners),
-                        deadlines or None, comments, "\n".join(d.text for d in a.decisions)])
-    actions.finish()
-
-
-def _joined_comments(summary: Summary, item_id: str) -> str:
-    """The statement's comments, one a line, as far as a cell holds them (``excel_text`` cuts the rest)."""
-    lines: list[str] = []
-    size = 0
-    for c in summary.comments(item_id):
-        line = f"{c.respondent} ({c.answer}): {c.text}" if c.answer else f"{c.respondent}: {c.text}"
-        lines.append(line)
-        size += len(line) + 1
-        if size > EXCEL_TEXT_LIMIT + 1:  # longer than a cell holds: the rest would be cut away
-            break
-    return "\n".join(lines)
 
 
 def _write_figures(wb: Workbook, summary: Summary) -> None:

@@ -23,12 +23,26 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+from workbook.xlsx.package import read_package
+
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _EPOCH = dt.date(1899, 12, 30)
 PROBE_DATE = dt.date(2000, 1, 1)
 #: Where the row number goes in a cell made once for many rows (``xml_text`` drops it from any text).
 ROW = "\x00"
+#: How hard samlet.xlsx is deflated: speed over size (level 6, zlib's default, takes four times as
+#: long for a fifth less).
+LEVEL = 1
+EXCEL_TEXT_LIMIT = 32767
+CUT_NOTE = " … [forkortet: Excel rummer højst 32.767 tegn i en celle; hele teksten står i svarbanken]"
+
+
+def excel_text(text: str) -> str:
+    """``text`` within Excel's cell limit, the cut said at its end."""
+    if len(text) <= EXCEL_TEXT_LIMIT:
+        return text
+    return text[:EXCEL_TEXT_LIMIT - len(CUT_NOTE)] + CUT_NOTE
 
 
 def xml_text(text: str) -> str:
@@ -92,34 +106,68 @@ def date_cell(ref: str, day: dt.date, style: str) -> str:
     return f'<c r="{ref}" s="{style}"><v>{(day - _EPOCH).days}</v></c>'
 
 
+def values_row(number: int, values: Iterable[object], date_style: str) -> str:
+    """The XML of row ``number`` holding ``values`` from column A: text as an inline string (never a
+    formula; cut to a cell's limit), numbers as numbers, dates with ``date_style``; None and ''
+    leave the cell empty."""
+    cells = []
+    for col, value in enumerate(values):
+        if value is None or value == "":
+            continue
+        ref = f"{_column(col)}{number}"
+        if isinstance(value, dt.date):
+            cells.append(date_cell(ref, value, date_style))
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            cells.append(number_cell(ref, value))
+        else:
+            cells.append(text_cell(ref, xml_text(excel_text(str(value)))))
+    return f'<row r="{number}">{"".join(cells)}</row>'
+
+
+def _column(index: int) -> str:
+    """The letters of 0-based column ``index`` (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 RowMaker = Callable[[str], Iterable[str]]
 """Given the date style id, yield the XML of the data rows (``<row r="2">…</row>`` onwards)."""
 
 
-def splice_rows(data: bytes, target: Path, part: str, rows: RowMaker, shared: SharedStrings) -> None:
-    """Write the xlsx ``data`` to ``target`` with the probe row of sheet ``part`` replaced by ``rows``.
+def splice_rows(data: bytes, target: Path, rows: dict[str, RowMaker], shared: SharedStrings) -> None:
+    """Write the xlsx ``data`` to ``target`` with the probe row of each sheet named in ``rows``
+    replaced by the rows its maker gives, the sheets taken in the order they are stored.
 
     The rows' shared strings (``shared``, filled while the rows are made) are added as their own part.
     """
     with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:  # speed over size
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=LEVEL) as out:
         assert SharedStrings.PART not in source.namelist(), "write-only openpyxl writes inline strings"
+        makers = {sheet.part: rows[sheet.name] for sheet in read_package(source).sheets if sheet.name in rows}
         for info in source.infolist():
-            if info.filename != part:
-                out.writestr(info, shared.declared(info.filename, source.read(info)))
-                continue
-            xml = source.read(info).decode("utf-8")
-            start = xml.index('<row r="2"')
-            end = xml.index("</row>", start) + len("</row>")
-            style = re.search(r' s="(\d+)"', xml[start:end])
-            entry = zipfile.ZipInfo(part, date_time=info.date_time)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            with out.open(entry, "w", force_zip64=True) as handle:
-                handle.write(xml[:start].encode("utf-8"))
-                _write_behind(handle, (chunk.encode("utf-8") for chunk in _batches(rows(style[1] if style else "0"))))
-                handle.write(xml[end:].encode("utf-8"))
+            if info.filename in makers:
+                _splice_part(source.read(info).decode("utf-8"), out, info.filename, makers[info.filename])
+            else:
+                out.writestr(info, shared.declared(info.filename, source.read(info)), compresslevel=LEVEL)
         out.writestr(zipfile.ZipInfo(SharedStrings.PART, date_time=info.date_time), shared.xml(),
-                     zipfile.ZIP_DEFLATED)
+                     zipfile.ZIP_DEFLATED, compresslevel=LEVEL)
+
+
+def _splice_part(xml: str, out: zipfile.ZipFile, part: str, rows: RowMaker) -> None:
+    """Write sheet ``part`` (its XML ``xml``) to ``out`` with its probe row (row 2) replaced by ``rows``."""
+    start = xml.index('<row r="2"')
+    end = xml.index("</row>", start) + len("</row>")
+    style = re.search(r' s="(\d+)"', xml[start:end])
+    # Opened by name, the part gets the archive's compression level (a ZipInfo of its own would
+    # get zlib's default).
+    with out.open(part, "w", force_zip64=True) as handle:
+        handle.write(xml[:start].encode("utf-8"))
+        _write_behind(handle, (chunk.encode("utf-8") for chunk in _batches(rows(style[1] if style else "0"))))
+        handle.write(xml[end:].encode("utf-8"))
 
 
 def _write_behind(handle: IO[bytes], chunks: Iterable[bytes]) -> None:
