@@ -166,6 +166,34 @@ def test_summary_xlsx_has_one_row_per_respondent_and_item_and_text_stays_text(re
     assert about["Katalog"] == "Testkatalog, version 9999.1 af 15. januar 2026"
 
 
+def test_action_plan_and_respondents_sheets_hold_what_the_summary_holds(report):
+    """Handleplan and Respondenter are made as XML rows: same values and types as the summary's."""
+    result, out = report
+    summary = result.summary
+    wb = openpyxl.load_workbook(out / "samlet.xlsx")
+    plan = list(wb["Handleplan"].iter_rows(min_row=2))
+    assert len(plan) == len(summary.actions)
+    header = [c.value for c in wb["Handleplan"][1]]
+    dated = commented = 0
+    for row, action in zip(plan, summary.actions, strict=True):
+        cells = dict(zip(header, row, strict=True))
+        lines = [f"{c.respondent} ({c.answer}): {c.text}" if c.answer else f"{c.respondent}: {c.text}"
+                 for c in summary.comments(action.item_id)]
+        assert (cells["Bemærkning"].value or "") == "\n".join(lines)
+        commented += bool(lines)
+        assert cells["Nej"].value == action.counts.by_answer["Nej"] and cells["Nej"].data_type == "n"
+        assert (cells["Prioritet"].value, cells["Udsagn"].value) == (action.priority, action.statement)
+        if len(action.deadlines) == 1 and isinstance(action.deadlines[0], dt.date):
+            assert cells["Frist"].value.date() == action.deadlines[0] and cells["Frist"].is_date
+            dated += 1
+    assert dated and commented
+    people = list(wb["Respondenter"].iter_rows(min_row=2, values_only=True))
+    assert [(p[0], p[1], p[5], p[6], p[7]) for p in people] == [
+        (r.number, r.label, r.file, r.answered, r.total) for r in summary.respondents]
+    assert [t.ref for t in (wb["Handleplan"].tables["Handleplan"], wb["Respondenter"].tables["Respondenter"])] == [
+        f"A1:K{len(plan) + 1}", f"A1:H{len(people) + 1}"]
+
+
 def test_pdf_is_tagged_and_shows_figures_version_and_definitions(report, ten):
     _, out = report
     pdf = out / "statusrapport.pdf"

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from xlsx_fixtures import make_catalog, write_filled
 
 from workbook.errors import WorkbookFileError
-from workbook.xlsx.package import MAX_COLUMNS, scan_sheet
+from workbook.xlsx.package import MAX_COLUMNS, read_package, scan_sheet
 from workbook.xlsx.read import read_response
 
 CATALOG = make_catalog()
@@ -88,3 +88,21 @@ def test_a_large_sheet_of_the_respondents_own_is_named_and_the_answers_still_cou
         "big.xlsx [Mine data]: arket er for stort (250.000 celler) og er ikke læst; svar skal stå i de ark, der "
         "blev sendt ud"]
     assert response.answers[IDS[0]].answer == "Nej"
+
+
+def test_a_package_parsed_before_is_reused_only_for_the_same_bytes(tmp_path):
+    """Files of one meeting share workbook.xml, parsed once; a renamed tab is never taken from that."""
+    first = write_filled(tmp_path / "a.xlsx", CATALOG, {}, {"Respondent_navn": "Anne"})
+    second = write_filled(tmp_path / "b.xlsx", CATALOG, {}, {"Respondent_navn": "Bo"})
+    with zipfile.ZipFile(first) as a, zipfile.ZipFile(second) as b:
+        assert read_package(a) is read_package(b)
+        sheets = read_package(a).sheets
+    wb = load_workbook(second)
+    wb[sheets[1].name].title = "Omdøbt"
+    wb.save(second)
+    with zipfile.ZipFile(second) as b:
+        renamed = read_package(b)
+    assert renamed.sheets[1].name == "Omdøbt" and renamed.sheets[0] == sheets[0]
+    assert read_response(second, CATALOG).respondent["Respondent_navn"] == "Bo"
+    with pytest.raises(TypeError):
+        renamed.defined["Respondent_navn"] = "Metadata!A1"  # shared between files: read only
