@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import re
 import shutil
@@ -17,6 +18,7 @@ from pdftext import pdf_text
 from xlsx_fixtures import make_catalog, make_meeting, replace_cells, write_filled
 
 from workbook.cli.commands import cli
+from workbook.report.collect import drop_duplicates, find_inputs
 from workbook.report.make import make_report
 from workbook.xlsx.layout import PRIORITIES, SCALE
 
@@ -278,6 +280,21 @@ def test_the_same_file_twice_counts_once(tmp_path):
     flat = pdf_text(tmp_path / "ud" / "statusrapport.pdf")
     assert "En fil tælles kun én gang" in flat and "3 filer var en kopi og er sprunget over" in flat
     assert "Har to forskellige filer samme respondentnavn, tælles begge med" in flat
+
+
+def test_a_file_given_by_a_link_or_another_path_is_read_once(tmp_path):
+    folder = tmp_path / "ind"
+    folder.mkdir()
+    anne = write_filled(folder / "anne.xlsx", CATALOG, {IDS[0]: {"answer": "Nej"}}, {"Respondent_navn": "Anne"})
+    (tmp_path / "link.xlsx").symlink_to(anne)
+    os.link(anne, tmp_path / "hard.xlsx")
+    given = [folder, tmp_path / "ind" / ".." / "ind" / "anne.xlsx", tmp_path / "link.xlsx", tmp_path / "hard.xlsx"]
+    files, problems = find_inputs(given)
+    inputs, same = drop_duplicates(files)
+    assert problems == [] and inputs == [anne] and [place for place, _, _ in same] == [1, 2, 3]
+    result = make_report(given, out_dir=tmp_path / "ud", catalog=CATALOG, pdf=False, today=TODAY)
+    assert [r.label for r in result.summary.respondents] == ["Anne"]
+    assert result.duplicates == given[1:] and result.rejected == []
 
 
 def test_same_respondent_with_different_content_counts_both_with_a_warning(tmp_path):

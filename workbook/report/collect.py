@@ -6,6 +6,7 @@ line, and the good files still count.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -86,8 +87,11 @@ def find_inputs(inputs: list[Path]) -> tuple[list[Path], list[str]]:
 
 def _folder_inputs(folder: Path) -> tuple[list[Path], list[str]]:
     found, other = [], []
-    for p in sorted(folder.iterdir()):
-        if p.name.startswith(("~$", ".")) or is_own_output(p) or not p.is_file():
+    with os.scandir(folder) as listing:  # the listing says what is a file (no look at each one)
+        entries = sorted(listing, key=lambda entry: entry.name)
+    for entry in entries:
+        p = folder / entry.name
+        if entry.name.startswith(("~$", ".")) or is_own_output(p) or not entry.is_file():
             continue
         suffix = p.suffix.lower()
         if suffix in INPUT_SUFFIXES:
@@ -99,20 +103,18 @@ def _folder_inputs(folder: Path) -> tuple[list[Path], list[str]]:
 
 
 def drop_duplicates(files: list[Path]) -> tuple[list[Path], list[tuple[int, Path, Path]]]:
-    """Keep the first of inputs that are the same file (resolved path): a file given both alone and in
-    its folder is read once. Return the files to read and (place in ``files``, duplicate, first).
+    """Keep the first of inputs that are the same file (device and inode: also by another path, a
+    link or a second name of it): a file given both alone and in its folder is read once. Return the
+    files to read and (place in ``files``, duplicate, first).
 
     Copies with another name (the same content) are found while reading, by their digest
     (``read_all``), so no file is read twice to find them.
     """
     kept: list[Path] = []
     skipped: list[tuple[int, Path, Path]] = []
-    by_path: dict[Path, Path] = {}
+    by_path: dict[object, Path] = {}
     for place, path in enumerate(files):
-        try:
-            key = path.resolve()
-        except (OSError, RuntimeError):
-            key = path.absolute()
+        key = _identity(path)
         first = by_path.get(key)
         if first is not None:
             skipped.append((place, path, first))
@@ -120,6 +122,15 @@ def drop_duplicates(files: list[Path]) -> tuple[list[Path], list[tuple[int, Path
         by_path[key] = path
         kept.append(path)
     return kept, skipped
+
+
+def _identity(path: Path) -> object:
+    """What makes ``path`` the file it is: its device and inode (one look), else its absolute path."""
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return path.absolute()
+    return (status.st_dev, status.st_ino) if status.st_ino else path.absolute()
 
 
 def duplicate_message(path: Path, first: Path) -> str:
