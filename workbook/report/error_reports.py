@@ -73,14 +73,15 @@ def error_report_name(path: Path, taken: set[str]) -> str:
 def write_error_reports(outcomes: list[FileOutcome], path_for: Callable[[str], Path], catalog: Catalog,
                         templates: Path | None, today: dt.date) -> list[str]:
     """Write a Danish error report for every file with problems at ``path_for(name)``; return the names."""
-    from workbook.render.env import render_text
+    faulty = [o for o in outcomes if o.rejection or o.problems]
+    if not faulty:
+        return []
+    from workbook.render.env import render_text  # Jinja2 is loaded only when there is a report to write
 
     taken: set[str] = set()
     names = []
     labels = sorted(((o.label, o.path.name) for o in outcomes), key=lambda pair: -len(pair[0]))
-    for outcome in outcomes:
-        if not outcome.rejection and not outcome.problems:
-            continue
+    for outcome in faulty:
         rejection = outcome.rejection
         if rejection and rejection.startswith(f"{outcome.label}: "):
             rejection = rejection[len(outcome.label) + 2:]
