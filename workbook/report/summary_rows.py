@@ -34,24 +34,37 @@ OWNER_CACHE_SIZE = 2000
 
 class CommentLines:
     """The comments on the action plan's statements, a line each (``Navn (Nej): tekst``), in
-    respondent order; per statement only as many as a cell holds (the rest would be cut away)."""
+    respondent order; per statement only as many as a cell holds (the rest would be cut away).
+
+    Every ``JOIN_EVERY`` lines of a statement are joined into one text: thousands of small strings
+    kept while the answer rows come and go would take twice the memory of the text itself.
+    """
+
+    JOIN_EVERY = 64
 
     def __init__(self, item_ids: set[str]) -> None:
         self._lines: dict[str, list[str]] = {item_id: [] for item_id in item_ids}
+        self._joined: dict[str, list[str]] = {item_id: [] for item_id in item_ids}
         self._size = dict.fromkeys(item_ids, 0)
         self.complete = False
         """Set when every answer has been seen (the answer rows are made)."""
 
     def add(self, item_id: str, respondent: str, answer: str | None, text: str) -> None:
         lines = self._lines.get(item_id)
-        if lines is not None and self._size[item_id] <= EXCEL_TEXT_LIMIT + 1:
-            line = f"{respondent} ({answer}): {text}" if answer else f"{respondent}: {text}"
-            lines.append(line)
-            self._size[item_id] += len(line) + 1
+        if lines is None or self._size[item_id] > EXCEL_TEXT_LIMIT + 1:
+            return
+        line = f"{respondent} ({answer}): {text}" if answer else f"{respondent}: {text}"
+        lines.append(line)
+        self._size[item_id] += len(line) + 1
+        if len(lines) >= self.JOIN_EVERY:
+            self._joined[item_id].append("\n".join(lines))
+            lines.clear()
 
     def joined(self, item_id: str) -> str:
         assert self.complete, "the answer rows are made first (Svar is stored before Handleplan)"
-        return "\n".join(self._lines.get(item_id, ()))
+        if item_id not in self._lines:
+            return ""
+        return "\n".join(self._joined[item_id] + self._lines[item_id])
 
 
 def answer_rows(summary: Summary, db: sqlite3.Connection, date_style: str, shared: SharedStrings,

@@ -201,12 +201,17 @@ def _write_behind(handle: IO[bytes], chunks: Iterable[bytes]) -> None:
         raise failure[0]
 
 
-def _batches(rows: Iterable[str], size: int = 500) -> Iterator[str]:
+def _batches(rows: Iterable[str], size: int = 1 << 18) -> Iterator[str]:
+    """The rows joined into pieces of about ``size`` characters (a row of a 32,767-character cell
+    makes a piece of its own, so memory stays flat whatever the rows hold)."""
     batch: list[str] = []
+    length = 0
     for row in rows:
         batch.append(row)
-        if len(batch) >= size:
+        length += len(row)
+        if length >= size:
             yield "".join(batch)
             batch.clear()
+            length = 0
     if batch:
         yield "".join(batch)
