@@ -84,8 +84,10 @@ def parse_deadline(value: object) -> dt.date | str | None:
 Warn = Callable[..., None]
 
 
-def read_answer(row: Sequence[object], row_number: int, columns: dict[str, int], warn: Warn) -> Answer:
-    """Return the ``Answer`` in ``row``; report doubtful cells through ``warn(message, cell, ...)``."""
+def read_answer(row: Sequence[object], row_number: int, columns: dict[str, int], warn: Warn,
+                statement: str = "") -> Answer:
+    """Return the ``Answer`` in ``row`` (``statement``: the text shown beside it); report doubtful
+    cells through ``warn(message, cell, ...)``."""
 
     def cell(key: str) -> str:
         return f"{get_column_letter(columns[key])}{row_number}"
@@ -113,7 +115,7 @@ def read_answer(row: Sequence[object], row_number: int, columns: dict[str, int],
         warn(f"'{shorten(deadline)}' er ikke en dato (skriv fx {DATE_EXAMPLE})", cell("deadline"),
              found=deadline, allowed=f"en dato, fx {DATE_EXAMPLE}", heading="Frist er ikke en dato")
     comment = cell_text(value("comment"))
-    return Answer(answer, priority, owner, deadline, comment)
+    return Answer(answer, priority, owner, deadline, comment, statement)
 
 
 def _warn_formula(found: FormulaValue, key: str, cell: str, warn: Warn) -> None:

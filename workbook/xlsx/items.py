@@ -147,10 +147,8 @@ class SheetReader:
         def warn(message: str, cell: str, **details: str) -> None:
             self.warn(message, sheet=self.sheet, cell=cell, item=number, **details)
 
-        answer = read_answer(row, row_number, columns, warn)
         statement = cell_text(row[columns["statement"] - 1]) if "statement" in columns else None
-        answer = Answer(answer.answer, answer.priority, answer.owner, answer.deadline, answer.comment,
-                        statement or "")
+        answer = read_answer(row, row_number, columns, warn, statement or "")
         raw = {}
         if keep_text:
             raw = {k: kept(row[columns[k] - 1]) for k in L.INPUT_KEYS

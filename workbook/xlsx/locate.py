@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from workbook.xlsx.layout import HEADER_SEARCH_ROWS, META_ITEMS_HEADER, THEME_COLUMNS
 
@@ -26,9 +27,8 @@ _HEADERS = {c.header.casefold(): c.key for c in THEME_COLUMNS}
 _REFERENCE = re.compile(r"^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Za-z]{1,3})\$?(\d+)")
 
 
-@dataclass(frozen=True)
-class MetaItem:
-    """A row of the metadata item table: where a statement was written."""
+class MetaItem(NamedTuple):
+    """A row of the metadata item table: where a statement was written (a tuple: made 48 times a file)."""
 
     sheet: str
     theme_id: str
