@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from xlsx_fixtures import make_catalog, write_filled
 
 from workbook.errors import WorkbookFileError
-from workbook.xlsx.package import MAX_COLUMNS, read_package, scan_sheet
+from workbook.xlsx.package import MAX_COLUMNS, MAX_RUNS, RUN_BYTES, read_package, scan_sheet
 from workbook.xlsx.read import read_response
 
 CATALOG = make_catalog()
@@ -106,3 +106,24 @@ def test_a_package_parsed_before_is_reused_only_for_the_same_bytes(tmp_path):
     assert read_response(second, CATALOG).respondent["Respondent_navn"] == "Bo"
     with pytest.raises(TypeError):
         renamed.defined["Respondent_navn"] = "Metadata!A1"  # shared between files: read only
+
+
+def test_runs_in_a_sheet_are_counted_when_the_sheets_could_hold_too_many(tmp_path):
+    """Runs are not counted in files too small to hold 50,000 (each run takes 7 bytes or more); a
+    sheet that does hold them is refused like the shared strings above."""
+    path = write_filled(tmp_path / "r.xlsx", CATALOG, {})
+    with zipfile.ZipFile(path) as archive:
+        sizes = sum(i.file_size for i in archive.infolist() if i.filename.startswith("xl/worksheets/"))
+    assert sizes < MAX_RUNS * RUN_BYTES  # a normal file: nothing counted
+    runs = "".join(f"<r><t>{k % 10}</t></r>" for k in range(60_000))
+    cell = f'<c r="Z1" t="inlineStr"><is>{runs}</is></c>'
+    rewritten = tmp_path / "many.xlsx"
+    with zipfile.ZipFile(path) as old, zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            data = old.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</sheetData>", f'<row r="60">{cell}</row></sheetData>'.encode(), 1)
+            new.writestr(info, data)
+    with pytest.raises(WorkbookFileError) as info:
+        read_response(rewritten, CATALOG, label="many.xlsx")
+    assert str(info.value) == "many.xlsx: filen har for mange tekstafsnit med formatering (over 50.000) og læses ikke"

@@ -22,6 +22,7 @@ from workbook.errors import WorkbookFileError
 from workbook.xlsx.guard import MAX_CELLS, refused
 from workbook.xlsx.package import (
     MAX_RUNS,
+    RUN_BYTES,
     Package,
     Sheet,
     SheetScan,
@@ -38,6 +39,11 @@ from workbook.xlsx.repack import repack
 #: What calamine and zipfile raise for a file they cannot read (after the guard's checks).
 CALAMINE_ERRORS = (python_calamine.CalamineError, python_calamine.PasswordError, python_calamine.XmlError,
                    python_calamine.ZipError, python_calamine.WorksheetNotFound)
+
+
+def _holds_texts(name: str) -> bool:
+    """Whether part ``name`` (lower case) holds texts besides the sheets: shared strings, comments."""
+    return name.endswith(("sharedstrings.xml", ".vml")) or "comments" in name
 
 
 class CellSource:
@@ -62,10 +68,14 @@ class CellSource:
         self._cut: dict[str, tuple[bytes, bool]] = {}
         """Sheet name → (its XML as read, whether that is a cut of the part)."""
         self._admitted: set[str] = set()
-        for info in self.archive.infolist():  # rich text lives in the shared strings and comments
-            name = info.filename.lower()
-            if name.endswith(("sharedstrings.xml", ".vml")) or "comments" in name:
-                self._count_texts(info, name.endswith("sharedstrings.xml"))
+        infos = self.archive.infolist()
+        texts = [info for info in infos if _holds_texts(info.filename.lower())]
+        # Runs are counted only when the parts that can hold them are large enough to hold too many
+        # (by their declared sizes, which the reading never goes beyond).
+        holders = sum(i.file_size for i in infos if i in texts or i.filename.startswith("xl/worksheets/"))
+        self._count_all_runs = holders > MAX_RUNS * RUN_BYTES
+        for info in texts:
+            self._count_texts(info, info.filename.lower().endswith("sharedstrings.xml"))
 
     def _count_texts(self, info: zipfile.ZipInfo, shared: bool) -> None:
         """Count runs (and shared strings) of a part in 1 MB pieces, stopping at the first limit passed."""
@@ -73,7 +83,8 @@ class CellSource:
         with self.archive.open(info) as part:
             while chunk := part.read(1 << 20):
                 data = tail + chunk  # a tag cut between two pieces is counted in the joined piece only
-                self.count_runs(count_runs(data) - count_runs(tail))
+                if self._count_all_runs:
+                    self.count_runs(count_runs(data) - count_runs(tail))
                 strings += count_strings(data) - count_strings(tail) if shared else 0
                 if strings > MAX_CELLS:
                     # more texts than the cells read may hold: a small file that would take seconds
@@ -123,7 +134,7 @@ class CellSource:
     def scan(self, name: str) -> SheetScan:
         """Return the scan of sheet ``name``, counting its rich-text runs against the limit."""
         if name not in self.scans:
-            scan = self.scans[name] = scan_sheet(self.part(name))
+            scan = self.scans[name] = scan_sheet(self.part(name), runs=self._count_all_runs)
             self.count_runs(scan.runs)
         return self.scans[name]
 

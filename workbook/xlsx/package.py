@@ -161,14 +161,20 @@ def count_strings(data: bytes) -> int:
     return plain + len(_PREFIXED_STRING.findall(data)) if b":si" in data else plain
 
 
-def scan_sheet(data: bytes) -> SheetScan:
-    """Return the cells' count and extent, stray cells, formula presence and runs of sheet XML ``data``.
+#: The fewest bytes one rich-text run takes (``<r></r>``): parts smaller than ``MAX_RUNS`` times this
+#: together cannot hold too many runs, so they need not be counted.
+RUN_BYTES = len(b"<r></r>")
+
+
+def scan_sheet(data: bytes, *, runs: bool = True) -> SheetScan:
+    """Return the cells' count and extent, stray cells, formula presence and runs of sheet XML ``data``
+    (``runs=False``: the runs are not counted, the caller knows they are too few to matter).
 
     The common case is done by the regex engine alone (one list of references); only a sheet with
     cells beyond ``MAX_COLUMNS`` or cells without a reference is walked cell by cell.
     """
     prefixed = _PREFIXED_ANY.search(data) is not None
-    scan = SheetScan(has_formulas=_has_formulas(data, prefixed), runs=count_runs(data, prefixed))
+    scan = SheetScan(has_formulas=_has_formulas(data, prefixed), runs=count_runs(data, prefixed) if runs else 0)
     if prefixed and _PREFIXED_CELL_END.search(data) is not None:  # cells with a namespace prefix (<x:c>)
         scan.cells = len(_CELL.findall(data))
         return _walk(data, scan) if scan.cells else scan
