@@ -393,3 +393,25 @@ def test_unreadable_copy_never_raises_anything_but_our_error(tmp_path):
         except WorkbookFileError as exc:
             assert str(exc).startswith(str(path))
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_the_overview_and_lists_sheets_are_not_searched_for_answers(tmp_path):
+    """A copy of statement rows typed into Overblik does not count (nor clash with the theme sheet's
+    answers), and a far cell there is never scanned; a respondent field moved there is still read."""
+    path = write_filled(tmp_path / "svar.xlsx", CATALOG, {IDS[0]: {"answer": "Ja"}}, {"Respondent_navn": "Anne"})
+    wb = openpyxl.load_workbook(path)
+    sheet, row = item_rows(wb)[IDS[0]]
+    overview = wb["Overblik"]
+    for col, cell in enumerate(wb[sheet][row], start=1):  # the statement's row, with another answer
+        overview.cell(40, col).value = "Nej" if cell.value == "Ja" else cell.value
+    overview["XFD1048576"] = "langt ude"
+    wb.save(path)
+    response = read_response(path, CATALOG, label="svar.xlsx")
+    assert response.answers[IDS[0]].answer == "Ja" and response.problems == []
+    assert response.name == "Anne"
+    wb = openpyxl.load_workbook(path)
+    wb["Overblik"]["B2"] = "Bo"
+    wb.defined_names["Respondent_navn"].attr_text = "'Overblik'!$B$2"
+    del wb["Overblik"]["XFD1048576"]
+    wb.save(path)
+    assert read_response(path, CATALOG, label="svar.xlsx").name == "Bo"

@@ -2,10 +2,11 @@
 
 The pipeline: ``guard`` checks the container, ``package`` scans every sheet's XML, ``cells`` reads
 the values with calamine, ``locate`` finds the metadata, the respondent fields and each sheet's
-statement table by the item ids (in any sheet, whatever its name or place), ``items`` decides which
-row is which statement (what the respondent saw) and ``fields`` turns a row into an ``Answer``.
-A file that cannot be used raises ``WorkbookFileError`` (one Danish line); problems with single cells
-are ``CellProblem`` warnings on the returned ``Response`` and the rest of the file still counts.
+statement table by the item ids (in any sheet, whatever its name or place, but the tool's own
+overview and lists), ``items`` decides which row is which statement (what the respondent saw) and
+``fields`` turns a row into an ``Answer``. A file that cannot be used raises ``WorkbookFileError``
+(one Danish line); problems with single cells are ``CellProblem`` warnings on the returned
+``Response`` (``response.py``) and the rest of the file still counts.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
@@ -23,7 +23,6 @@ from openpyxl.utils.cell import get_column_letter
 
 from workbook import danish
 from workbook.content.model import Catalog
-from workbook.errors import Problem as LocatedProblem
 from workbook.errors import WorkbookFileError
 from workbook.paths import shell_word
 from workbook.xlsx import layout as L
@@ -33,6 +32,7 @@ from workbook.xlsx.fields import Answer
 from workbook.xlsx.guard import open_checked, reason, refused
 from workbook.xlsx.items import Found, SheetReader, merge, statement_index
 from workbook.xlsx.locate import FormulaValue, MetaItem, cell_text
+from workbook.xlsx.response import CellProblem, Problem, Response, cell_problem
 from workbook.xlsx.texts import shorten
 
 __all__ = ["Answer", "CellProblem", "FormulaValue", "MetaItem", "Problem", "Response", "find_answer",
@@ -41,89 +41,10 @@ __all__ = ["Answer", "CellProblem", "FormulaValue", "MetaItem", "Problem", "Resp
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class CellProblem(LocatedProblem):
-    """A located problem in a returned workbook: ``errors.Problem`` with what error reports show.
-
-    ``where`` is ``file [Ark!C7]`` (or ``file [Ark]``, or the file alone); ``str()`` gives
-    ``file [Ark!C7]: message``.
-    """
-
-    sheet: str = ""
-    cell: str = ""
-    found: str = ""
-    """The value found, shortened for messages (at most 80 characters, cut with "…")."""
-    allowed: str = ""
-    heading: str = ""
-    """A short title for error reports (``Ugyldigt svar``); the message when empty."""
-    number: str = ""
-    """The statement's printed number (``2.3``), when the problem is in a statement's row."""
-
-    @property
-    def place(self) -> str:
-        """``Forsikring!D7`` (or the sheet alone, or empty): ``where`` without the file."""
-        return f"{self.sheet}!{self.cell}" if self.sheet and self.cell else self.sheet
-
-
-def cell_problem(label: str, message: str, sheet: str = "", cell: str = "", **details: str) -> CellProblem:
-    """Return the problem located at ``sheet!cell`` of the file ``label``."""
-    place = f"{sheet}!{cell}" if sheet and cell else sheet
-    where = f"{label} [{place}]" if place else label
-    details = {key: value or "" for key, value in details.items()}
-    return CellProblem(where, message, sheet=sheet or "", cell=cell or "", **details)
-
-
-#: The name report/ imports; every problem of a read workbook is a ``CellProblem``.
-Problem = CellProblem
-
-
-@dataclass
-class Response:
-    """One filled workbook as read: its metadata, respondent, answers by item id and warnings."""
-
-    path: Path
-    label: str
-    meta: dict[str, str]
-    items: tuple[MetaItem, ...]
-    respondent: dict[str, str] = field(default_factory=dict)
-    """Respondent fields by defined name (``Respondent_navn`` ...), as text; missing ones absent."""
-    answers: dict[str, Answer] = field(default_factory=dict)
-    statements: dict[str, str] = field(default_factory=dict)
-    """Statement text per item id as found in the workbook the respondent filled."""
-    raw: dict[str, dict[str, object]] = field(default_factory=dict)
-    """The input cells exactly as found, item id → column key → value (only with ``keep_text=True``),
-    so ``upgrade`` carries even values that are not on the scale."""
-    guide: dict[str, str] = field(default_factory=dict)
-    """Label → value pairs of the guide sheet's first two columns (only with ``keep_text=True``)."""
-    problems: list[CellProblem] = field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        """The respondent's name ('' when not filled in)."""
-        return self.respondent.get(L.NAME_RESPONDENT, "")
-
-    @property
-    def role(self) -> str:
-        """The respondent's role or department ('' when not filled in)."""
-        return self.respondent.get(L.NAME_ROLE, "")
-
-    @property
-    def group(self) -> str:
-        """The respondent's group (politiker, leder, ...; '' when not filled in)."""
-        return self.respondent.get(L.NAME_GROUP, "")
-
-    @property
-    def catalog_version(self) -> str:
-        return self.meta.get(L.MetaKey.CATALOG_VERSION, "")
-
-    @property
-    def meeting_id(self) -> str:
-        return self.meta.get(L.MetaKey.MEETING_ID, "")
-
-    @property
-    def local_content_hash(self) -> str | None:
-        """The digest of the local content the workbook was made with ("" for none; None: not recorded)."""
-        return self.meta.get(L.MetaKey.LOCAL_CONTENT_HASH)
+#: The tool's own sheets that hold no answers (formulas over the answers, the lists behind the
+#: choices): not searched for statements, so not scanned or read either. Answers typed there do
+#: not count; a theme sheet is never called so (the names are taken).
+NO_ANSWERS = frozenset({L.SHEET_OVERVIEW, L.SHEET_LISTS})
 
 
 _BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, TypeError, IndexError,
@@ -187,6 +108,8 @@ class _Reader:
         self.path = source.path
         self.label = source.label
         self.problems: list[CellProblem] = []
+        self.sheets: list[str] = source.sheet_names
+        """The sheets looked at (``sheets_to_read``)."""
 
     def fail(self, message: str) -> WorkbookFileError:
         return refused(self.label, message)
@@ -209,7 +132,8 @@ class _Reader:
     # --- metadata ------------------------------------------------------------------------
 
     def read(self, catalog: Catalog | None, check_version: bool, keep_text: bool) -> Response:
-        self.source.prepare(self.source.sheet_names)
+        self.sheets = self.sheets_to_read()
+        self.source.prepare(self.sheets)
         self.report_stray()
         meta_sheet = self.meta_sheet()
         meta, items = locate.read_meta(row for _, row in self.source.rows(meta_sheet))
@@ -227,6 +151,15 @@ class _Reader:
         self.read_answers(response, catalog, keep_text, meta_sheet)
         response.problems = self.problems
         return response
+
+    def sheets_to_read(self) -> list[str]:
+        """The sheets looked at: all but the tool's own overview and lists (``NO_ANSWERS``), unless a
+        respondent field is there or the metadata sheet must be found by its first row (renamed)."""
+        names = self.source.sheet_names
+        if L.SHEET_META not in names:
+            return names
+        fields = {target[0] for name in L.RESPONDENT_FIELDS if (target := self.defined_cell(name))}
+        return [name for name in names if name not in NO_ANSWERS or name in fields]
 
     def meta_sheet(self) -> str:
         """Return the metadata sheet: by its name, or (renamed) by its first row."""
@@ -312,7 +245,7 @@ class _Reader:
         found: list[Found] = []
         with_items: set[str] = set()
         written = {item.sheet for item in response.items}
-        for sheet in self.source.sheet_names:
+        for sheet in self.sheets:
             if sheet == meta_sheet:
                 continue
             if sheet not in written and not self.source.fits(sheet):
