@@ -1,7 +1,9 @@
 """The Excel summary of a report (``samlet.xlsx``): answers for pivoting, action plan, figures.
 
-Written with openpyxl's write-only mode, so memory stays flat for many respondents. Every text that
-came from a respondent's workbook is written as text (data type ``s``), never as a formula.
+Written with openpyxl's write-only mode, so memory stays flat for many respondents; the rows of the
+three long sheets (Svar, Handleplan, Respondenter) are made as XML (``summary_rows``) and put in
+while the file is copied (``xlsx_rows.splice_rows``). Every text that came from a respondent's
+workbook is written as text (data type ``s`` or an inline string), never as a formula.
 """
 
 from __future__ import annotations

@@ -1,14 +1,15 @@
-"""The one-row-per-answer sheet of samlet.xlsx written as XML straight from the database cursor.
+"""XML rows for the long sheets of samlet.xlsx, put into the file openpyxl wrote (``splice_rows``).
 
-The sheet has a row per respondent and statement (48,000 rows for 1,000 files); openpyxl's
-write-only mode spends about 0.3 ms a row on cell objects, more than reading the files. So the
-workbook is written by openpyxl as always, with the sheet's header and one probe row (a date cell,
-so openpyxl registers the date style), and the probe row is then replaced, while the file is
-copied into its place, by rows made here: numbers as numbers, dates as date serials with that
-style, and every text as a string, never a formula. The texts that repeat on every row (respondent,
-theme, statement, answer) go once into a shared-strings part added to the copy (``SharedStrings``);
-free text typed by a respondent is an inline string. That keeps the sheet a third of the size, and
-deflating it is what took the time. The table's range is declared by openpyxl for the final row count.
+Svar has a row per respondent and statement (48,000 rows for 1,000 files); openpyxl's write-only
+mode spends about 0.3 ms a row on cell objects, more than reading the files. So the workbook is
+written by openpyxl as always, each long sheet with its header and one probe row (a date cell, so
+openpyxl registers the date style), and each probe row is then replaced, while the file is copied
+into its place, by rows made as XML (``report/summary_rows.py``): numbers as numbers, dates as date
+serials with that style, and every text as a string, never a formula. The texts that repeat on
+every row of Svar (respondent, theme, statement, answer) go once into a shared-strings part added
+to the copy (``SharedStrings``); free text is an inline string. That keeps Svar a third of the
+size, and deflating it is what took the time. The tables' ranges are declared by openpyxl for the
+final row counts.
 """
 
 from __future__ import annotations
