@@ -162,15 +162,11 @@ def _measure(mode: str, folder: Path) -> dict[str, float]:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-#: The report runs' reading times (``read_s``), by file count.
-_READ: dict[int, list[float]] = {}
-
-
-def _median(mode: str, folder: Path, runs: int) -> tuple[float, float]:
+def _median(mode: str, folder: Path, runs: int) -> tuple[float, float, float | None]:
+    """The median seconds, the highest peak memory and (``report`` only) the median reading time."""
     results = [_measure(mode, folder) for _ in range(runs)]
-    if mode == "report":
-        _READ[len(list(folder.glob("*.xlsx")))] = [r["read_s"] for r in results]
-    return statistics.median(r["seconds"] for r in results), max(r["peak_mb"] for r in results)
+    reading = statistics.median(r["read_s"] for r in results) if mode == "report" else None
+    return statistics.median(r["seconds"] for r in results), max(r["peak_mb"] for r in results), reading
 
 
 def main() -> dict[str, float]:
@@ -180,11 +176,14 @@ def main() -> dict[str, float]:
     runs = 1 if quick else 3
     seconds: dict[tuple[str, int], float] = {}
     peaks: dict[tuple[str, int], float] = {}
+    readings: dict[int, float] = {}
     for count in (few, many):
         folder = prepare(count)
         for mode in ("calamine", "reader", "report"):
-            seconds[(mode, count)], peaks[(mode, count)] = _median(mode, folder, runs)
-    pdf_s, _ = _median("pdf", prepare(few), 1)
+            seconds[(mode, count)], peaks[(mode, count)], read = _median(mode, folder, runs)
+            if read is not None:
+                readings[count] = read
+    pdf_s, _, _ = _median("pdf", prepare(few), 1)
     print(f"{'':10s} {'calamine':>18s} {'læser alene':>18s} {'report':>18s} {'forhold':>8s} {'læser':>7s}"
           f"   (median af {runs}; højeste RSS; forhold = report / calamine, læser = læser / calamine)")
     for count in (few, many):
@@ -197,7 +196,7 @@ def main() -> dict[str, float]:
     print(f"report ved {many} filer: {seconds[('report', many)]:.2f} s (mål ≤ 3 s), {ratio:.2f} × calamine "
           f"(mål ≤ 2); hukommelse {few} → {many} filer: {growth:.2f} × (mål ≤ 1,2)")
     print(f"statusrapport.pdf for {few} filer (læsning, svarbank og PDF): {pdf_s:.2f} s")
-    reading = statistics.median(_READ[many])
+    reading = readings[many]
     rest = seconds[("report", many)] - reading
     print(f"report ved {many} filer: læsning på alle kerner {reading:.2f} s, derefter svarbank, tal og "
           f"samlet.xlsx i én proces {rest:.2f} s (læser alene i én proces: {seconds[('reader', many)]:.2f} s)")

@@ -18,6 +18,7 @@ import datetime as dt
 import io
 import queue
 import re
+import string
 import threading
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -115,7 +116,7 @@ def values_row(number: int, values: Iterable[object], date_style: str) -> str:
     for col, value in enumerate(values):
         if value is None or value == "":
             continue
-        ref = f"{_column(col)}{number}"
+        ref = f"{string.ascii_uppercase[col]}{number}"  # the long sheets have at most 14 columns
         if isinstance(value, dt.date):
             cells.append(date_cell(ref, value, date_style))
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -123,16 +124,6 @@ def values_row(number: int, values: Iterable[object], date_style: str) -> str:
         else:
             cells.append(text_cell(ref, xml_text(excel_text(str(value)))))
     return f'<row r="{number}">{"".join(cells)}</row>'
-
-
-def _column(index: int) -> str:
-    """The letters of 0-based column ``index`` (0 → A, 26 → AA)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 RowMaker = Callable[[str], Iterable[str]]
